@@ -1,0 +1,147 @@
+import { z } from "zod";
+import { GuidelineSchema, Language, Severity } from "./config.js";
+
+/** A word list, either for every language or one list per language. */
+export const TermList = z.union([z.array(z.string().min(1)), z.partialRecord(Language, z.array(z.string().min(1)))]);
+export type TermList = z.infer<typeof TermList>;
+
+/** Parts of the organisation config a rule can match. */
+export const VocabularyName = z.enum([
+	"organization",
+	"products",
+	"products.unreleased",
+	"products.released",
+	"confidential.terms",
+	"confidential.clients",
+	"competitors",
+	"disclaimers",
+]);
+export type VocabularyName = z.infer<typeof VocabularyName>;
+
+/** Signals computed in code from the document (see src/document/signals). */
+export const SignalName = z.enum([
+	"mention",
+	"person",
+	"shouting",
+	"exclamation",
+	"profanity",
+	"mild-profanity",
+	"quotation",
+	"url",
+	"number",
+	"money",
+]);
+export type SignalName = z.infer<typeof SignalName>;
+
+/** Checks that turn a pattern hit into a real one (an IBAN with a valid checksum, say). */
+export const ValidatorName = z.enum(["iban", "luhn", "bsn", "private-ip"]);
+export type ValidatorName = z.infer<typeof ValidatorName>;
+
+export type Matcher =
+	| { lexicon: string }
+	| { terms: TermList }
+	| { vocabulary: VocabularyName }
+	| { regex: string | Partial<Record<Language, string>>; caseSensitive?: boolean; validate?: ValidatorName }
+	| { pattern: string }
+	| { signal: SignalName }
+	| { any: Matcher[] };
+
+export const MatcherSchema: z.ZodType<Matcher> = z.lazy(() =>
+	z.union([
+		z.object({ lexicon: z.string().min(1) }).strict(),
+		z.object({ terms: TermList }).strict(),
+		z.object({ vocabulary: VocabularyName }).strict(),
+		z
+			.object({
+				regex: z.union([z.string().min(1), z.partialRecord(Language, z.string().min(1))]),
+				caseSensitive: z.boolean().optional(),
+				validate: ValidatorName.optional(),
+			})
+			.strict(),
+		z.object({ pattern: z.string().min(1) }).strict(),
+		z.object({ signal: SignalName }).strict(),
+		z.object({ any: z.array(MatcherSchema).min(1) }).strict(),
+	]),
+);
+
+/**
+ * Where a condition looks, relative to the candidate: its sentence, its sentence and the ones on either side,
+ * the whole draft, or a number of words before and/or after it.
+ */
+export const ScopeSchema = z.union([
+	z.enum(["sentence", "context", "document"]),
+	z
+		.object({
+			before: z.number().int().min(0).optional(),
+			after: z.number().int().min(0).optional(),
+		})
+		.strict(),
+]);
+export type Scope = z.infer<typeof ScopeSchema>;
+
+/** Config flags a rule can depend on. */
+export const SettingName = z.enum(["profileDisclaimer"]);
+
+export const ConditionSchema = z.union([
+	z.object({ near: MatcherSchema, within: ScopeSchema.default("sentence") }).strict(),
+	z.object({ setting: SettingName }).strict(),
+]);
+export type Condition = z.infer<typeof ConditionSchema>;
+
+export const ModifierSchema = z
+	.object({
+		when: ConditionSchema,
+		add: z.number().min(-1).max(1),
+		/** Shown in the finding's reasons, e.g. "aimed at someone". */
+		reason: z.string().min(1),
+	})
+	.strict();
+
+export const RuleSchema = z
+	.object({
+		name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case name such as nda-client"),
+		severity: Severity,
+		/** One short sentence: what is wrong and what to write instead. `{match}` stands for the matched text. */
+		message: z.string().min(1),
+		guideline: GuidelineSchema,
+		link: z.url().optional(),
+		/** What to write instead, or the line to add; same placeholders as `message`. */
+		suggestion: z.union([z.string().min(1), z.partialRecord(Language, z.string().min(1))]).optional(),
+		languages: z.array(Language).min(1).optional(),
+		match: MatcherSchema,
+		/** Every condition must hold, or the candidate is dropped. */
+		require: z.array(ConditionSchema).default([]),
+		/** Any condition that holds drops the candidate. */
+		unless: z.array(ConditionSchema).default([]),
+		score: z
+			.object({
+				base: z.number().min(0).max(1).default(0.6),
+				modifiers: z.array(ModifierSchema).default([]),
+			})
+			.strict()
+			.default({ base: 0.6, modifiers: [] }),
+		minScore: z.number().min(0).max(1).default(0.5),
+		/** Report only the first candidate in a draft (e.g. the first mention of the employer). */
+		once: z.boolean().default(false),
+		examples: z
+			.object({
+				bad: z.array(z.string().min(1)).min(1),
+				good: z.array(z.string().min(1)).min(1),
+			})
+			.strict(),
+	})
+	.strict();
+
+export const PackSchema = z
+	.object({
+		pack: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case pack id such as tone"),
+		description: z.string().min(1),
+		/** Named word lists the pack's rules use with `{ lexicon: name }`. */
+		lexicons: z.record(z.string(), TermList).default({}),
+		rules: z.array(RuleSchema).min(1),
+	})
+	.strict();
+
+export type Rule = z.infer<typeof RuleSchema>;
+export type Pack = z.infer<typeof PackSchema>;
+export type Modifier = z.infer<typeof ModifierSchema>;

@@ -1,0 +1,54 @@
+import type { Language } from "../contracts/config.js";
+import { type TokenTags, tagEnglish } from "./nlp.js";
+import { normalize } from "./normalize.js";
+import { type Sentence, splitSentences } from "./sentences.js";
+import { stem } from "./stem.js";
+import { type RawToken, tokenize } from "./tokenize.js";
+
+/** A token with the forms rules compare. */
+export interface Token extends RawToken {
+	/** Folded text: lower case, no accents or invisible characters; a hashtag or handle without its sign. */
+	norm: string;
+	/** The stem of `norm`, shared by a word's inflections. */
+	key: string;
+	/** Index of the sentence the token is in. */
+	sentence: number;
+}
+
+/** A draft made ready for rules: built once, read by every rule. */
+export interface Doc {
+	text: string;
+	language: Language;
+	tokens: Token[];
+	sentences: Sentence[];
+	/** English part-of-speech tags and lemmas, computed on first use (compromise is slow to load). */
+	tags(): TokenTags[];
+}
+
+export type { Sentence, TokenTags };
+
+/** Builds the document for a draft in a known language. */
+export function buildDocument(text: string, language: Language): Doc {
+	const raw = tokenize(text);
+	const sentences = splitSentences(text, raw);
+	const tokens: Token[] = raw.map((token) => {
+		const norm = normalize(token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text);
+		return { ...token, norm, key: token.kind === "word" ? stem(norm, language) : norm, sentence: 0 };
+	});
+	for (const [index, sentence] of sentences.entries()) {
+		for (let position = sentence.firstToken; position < sentence.endToken; position++) {
+			(tokens[position] as Token).sentence = index;
+		}
+	}
+	let tags: TokenTags[] | undefined;
+	return {
+		text,
+		language,
+		tokens,
+		sentences,
+		tags: () => {
+			tags ??= language === "en" ? tagEnglish(text, raw) : raw.map((token) => ({ tags: new Set(), lemma: token.text }));
+			return tags;
+		},
+	};
+}

@@ -1,0 +1,33 @@
+import type { Doc, Token } from "./document.js";
+
+/** Where a matcher found something: a span in the draft and the tokens it covers. */
+export interface Hit {
+	start: number;
+	end: number;
+	firstToken: number;
+	/** Exclusive. */
+	endToken: number;
+	/** The list entry or pattern that matched, for the finding's reasons. */
+	term: string;
+}
+
+/** Turns a character span (from a regular expression, say) into a hit over the tokens it touches. */
+export function hitFromSpan(doc: Doc, start: number, end: number, term: string): Hit {
+	const { tokens } = doc;
+	let low = 0;
+	let high = tokens.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if ((tokens[middle] as Token).end <= start) low = middle + 1;
+		else high = middle;
+	}
+	let endToken = low;
+	while (endToken < tokens.length && (tokens[endToken] as Token).start < end) endToken++;
+	if (endToken === low && low > 0 && low === tokens.length) low = endToken - 1;
+	return { start, end, firstToken: low, endToken: Math.max(endToken, low + 1), term };
+}
+
+/** The sentence a hit starts in. */
+export function sentenceOf(doc: Doc, hit: Hit): number {
+	return (doc.tokens[Math.min(hit.firstToken, doc.tokens.length - 1)] as Token | undefined)?.sentence ?? 0;
+}

@@ -1,0 +1,56 @@
+/**
+ * Folding a token to the form rules compare: lower case, accents and width folded, invisible characters dropped and
+ * look-alike letters from other scripts mapped to Latin, so "Conf\u200Bidential", "ｃｏｎｆｉｄｅｎｔｉａｌ" and a
+ * Cyrillic "а" in a product name all meet the word list.
+ */
+
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+const COMBINING_MARK = /\p{M}/gu;
+const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
+
+/** Cyrillic and Greek letters that render like Latin ones (lower case; input is lower-cased first). */
+const HOMOGLYPHS: Record<string, string> = {
+	а: "a",
+	в: "b",
+	е: "e",
+	ё: "e",
+	к: "k",
+	м: "m",
+	н: "h",
+	о: "o",
+	р: "p",
+	с: "c",
+	т: "t",
+	у: "y",
+	х: "x",
+	і: "i",
+	ј: "j",
+	ѕ: "s",
+	ԁ: "d",
+	ɡ: "g",
+	α: "a",
+	ε: "e",
+	ι: "i",
+	κ: "k",
+	ν: "v",
+	ο: "o",
+	ρ: "p",
+	τ: "t",
+	υ: "u",
+	χ: "x",
+};
+const HOMOGLYPH = new RegExp(`[${Object.keys(HOMOGLYPHS).join("")}]`, "g");
+
+/** The comparable form of a word or phrase. */
+export function normalize(text: string): string {
+	return text
+		.replace(INVISIBLE, "")
+		.normalize("NFKD")
+		.replace(COMBINING_MARK, "")
+		.toLowerCase()
+		.replace(HOMOGLYPH, (letter) => HOMOGLYPHS[letter] ?? letter)
+		.replace(APOSTROPHES, "'");
+}
+
+/** Characters that may sit inside a word without splitting it (used by the tokenizer). */
+export const INVISIBLE_CLASS = "\\u00AD\\u180E\\u200B-\\u200F\\u2060-\\u2064\\uFEFF";

@@ -1,0 +1,21 @@
+import { cuss } from "cuss";
+import type { Doc } from "../document.js";
+import type { Hit } from "../hit.js";
+
+/**
+ * Profanity from `cuss`, a maintained English list rating each word 0-2 for how likely it is meant as profanity.
+ * Its author warns it is no filter on its own: rules pair it with a target. Only rating 2 counts in Dutch drafts,
+ * since several milder English entries are ordinary Dutch words ("die").
+ */
+export function findProfanity(doc: Doc, minRating: 1 | 2): Hit[] {
+	const floor = doc.language === "en" ? minRating : 2;
+	const hits: Hit[] = [];
+	for (const [index, token] of doc.tokens.entries()) {
+		if (token.kind !== "word" && token.kind !== "hashtag") continue;
+		const rating = cuss[token.norm] ?? cuss[token.norm.replace(/s$/, "")] ?? cuss[token.key];
+		if (rating !== undefined && rating >= floor) {
+			hits.push({ start: token.start, end: token.end, firstToken: index, endToken: index + 1, term: token.norm });
+		}
+	}
+	return hits;
+}

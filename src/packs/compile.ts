@@ -1,0 +1,110 @@
+import type { Config, Guideline, Language, RuleOverride, Severity } from "../contracts/config.js";
+import type { Pack, Rule, TermList } from "../contracts/pack.js";
+import { UserError } from "../errors.js";
+import { type CompiledCondition, compileCondition } from "./conditions.js";
+import { type CompiledMatcher, compileMatcher } from "./matchers.js";
+import type { Vocabulary } from "./vocabulary.js";
+
+/** A rule ready to run, with the organisation's overrides applied. */
+export interface CompiledRule {
+	id: string;
+	pack: string;
+	severity: Severity;
+	message: string;
+	guideline: Guideline;
+	link?: string;
+	suggestion?: Rule["suggestion"];
+	languages: Language[];
+	match: CompiledMatcher;
+	require: CompiledCondition[];
+	unless: CompiledCondition[];
+	base: number;
+	modifiers: { when: CompiledCondition; add: number; reason: string }[];
+	minScore: number;
+	once: boolean;
+	examples: Rule["examples"];
+}
+
+/** A pack as loaded: where it came from, for error messages. */
+export interface LoadedPack {
+	file: string;
+	pack: Pack;
+}
+
+/** Everything compiling needs besides the packs. */
+export interface CompileContext {
+	config: Config;
+	vocabulary: Vocabulary;
+	/** Word lists every pack can use (rules/lexicons.yaml). */
+	sharedLexicons: Record<string, TermList>;
+}
+
+/** Compiles packs into rules, applying `rules:` overrides from the config; disabled rules are left out. */
+export function compilePacks(packs: readonly LoadedPack[], context: CompileContext): CompiledRule[] {
+	const rules: CompiledRule[] = [];
+	const seen = new Map<string, string>();
+	for (const { file, pack } of packs) {
+		const lexicons = { ...context.sharedLexicons, ...pack.lexicons };
+		for (const rule of pack.rules) {
+			const id = `${pack.pack}/${rule.name}`;
+			const previous = seen.get(id);
+			if (previous) throw new UserError(`rule "${id}" is defined twice (also in ${previous})`, { file });
+			seen.set(id, file);
+			const override = normalizeOverride(context.config.rules[id]);
+			if (override.enabled === false) continue;
+			rules.push(
+				compileRule(
+					rule,
+					id,
+					pack.pack,
+					override,
+					{ lexicons, vocabulary: context.vocabulary, where: `${file}: ${id}` },
+					context.config,
+				),
+			);
+		}
+	}
+	return rules;
+}
+
+function compileRule(
+	rule: Rule,
+	id: string,
+	pack: string,
+	override: Exclude<RuleOverride, string>,
+	matcherContext: Parameters<typeof compileMatcher>[1],
+	config: Config,
+): CompiledRule {
+	const settings = { profileDisclaimer: config.profileDisclaimer };
+	const condition = (item: Rule["require"][number]) => compileCondition(item, matcherContext, settings);
+	return {
+		id,
+		pack,
+		severity: override.severity ?? rule.severity,
+		message: rule.message,
+		guideline: override.guideline ?? rule.guideline,
+		link: rule.link,
+		suggestion: rule.suggestion,
+		languages: rule.languages ?? ["en", "nl"],
+		match: compileMatcher(rule.match, matcherContext),
+		require: rule.require.map(condition),
+		unless: rule.unless.map(condition),
+		base: rule.score.base,
+		modifiers: rule.score.modifiers.map((modifier) => ({
+			when: condition(modifier.when),
+			add: modifier.add,
+			reason: modifier.reason,
+		})),
+		minScore: override.minScore ?? rule.minScore,
+		once: rule.once,
+		examples: rule.examples,
+	};
+}
+
+/** `off`, a bare severity and the long form all become the long form. */
+function normalizeOverride(override: RuleOverride | undefined): Exclude<RuleOverride, string> {
+	if (override === undefined) return {};
+	if (override === "off") return { enabled: false };
+	if (typeof override === "string") return { severity: override };
+	return override;
+}

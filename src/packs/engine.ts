@@ -1,0 +1,73 @@
+import type { Finding } from "../contracts/report.js";
+import type { Doc } from "../document/document.js";
+import type { Hit } from "../document/hit.js";
+import type { CompiledRule } from "./compile.js";
+import { fillPlaceholders, type Placeholders } from "./placeholders.js";
+
+/** Options that apply to a whole run. */
+export interface RunOptions {
+	/** Overrides every rule's own minimum score. */
+	minScore?: number;
+	placeholders: Placeholders;
+}
+
+/** Runs every rule that applies to the document's language: candidates, conditions, score, threshold. */
+export function runRules(doc: Doc, rules: readonly CompiledRule[], options: RunOptions): Finding[] {
+	const findings: Finding[] = [];
+	for (const rule of rules) {
+		if (!rule.languages.includes(doc.language)) continue;
+		for (const candidate of rule.match(doc)) {
+			const finding = evaluate(doc, rule, candidate, options);
+			if (!finding) continue;
+			findings.push(finding);
+			if (rule.once) break;
+		}
+	}
+	return findings;
+}
+
+function evaluate(doc: Doc, rule: CompiledRule, candidate: Hit, options: RunOptions): Finding | undefined {
+	if (!rule.require.every((condition) => condition(doc, candidate))) return undefined;
+	if (rule.unless.some((condition) => condition(doc, candidate))) return undefined;
+	const match = doc.text.slice(candidate.start, candidate.end);
+	let score = rule.base;
+	const reasons = [
+		`matched "${match}"${candidate.term.toLowerCase() === match.toLowerCase() ? "" : ` (${candidate.term})`}: ${rule.base.toFixed(2)}`,
+	];
+	for (const modifier of rule.modifiers) {
+		const support = modifier.when(doc, candidate);
+		if (!support) continue;
+		score += modifier.add;
+		const evidence = support === true ? "" : ` "${doc.text.slice(support.start, support.end)}"`;
+		reasons.push(`${modifier.reason}${evidence}: ${modifier.add > 0 ? "+" : ""}${modifier.add.toFixed(2)}`);
+	}
+	score = Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
+	if (score < (options.minScore ?? rule.minScore)) return undefined;
+	const suggestion = fillPlaceholders(pickLanguage(rule.suggestion, doc.language) ?? "", {
+		...options.placeholders,
+		match,
+	});
+	const values = { ...options.placeholders, match, suggestion };
+	return {
+		ruleId: rule.id,
+		pack: rule.pack,
+		severity: rule.severity,
+		score,
+		reasons,
+		message: fillPlaceholders(rule.message, values),
+		guideline: { text: pickLanguage(rule.guideline.text, doc.language) ?? "", source: rule.guideline.source },
+		...(suggestion ? { suggestion } : {}),
+		...(rule.link ? { link: rule.link } : {}),
+		match,
+		span: { start: candidate.start, end: candidate.end },
+	};
+}
+
+/** A text given once or per language: the draft's language, else English, else the first one given. */
+export function pickLanguage(
+	text: string | Partial<Record<string, string>> | undefined,
+	language: string,
+): string | undefined {
+	if (text === undefined || typeof text === "string") return text;
+	return text[language] ?? text.en ?? Object.values(text)[0];
+}

@@ -1,0 +1,107 @@
+import type { Language } from "../contracts/config.js";
+import type { Matcher, TermList } from "../contracts/pack.js";
+import type { Doc } from "../document/document.js";
+import { type Hit, hitFromSpan } from "../document/hit.js";
+import { matchPattern } from "../document/nlp.js";
+import { SIGNALS } from "../document/signals/index.js";
+import { UserError } from "../errors.js";
+import { compileTerms, findTerms, type TermIndex } from "./terms.js";
+import { VALIDATORS } from "./validators.js";
+import { organizationNames, type Vocabulary } from "./vocabulary.js";
+
+/** A matcher ready to run: every hit in a document, computed once per document. */
+export type CompiledMatcher = (doc: Doc) => Hit[];
+
+/** What compiling a matcher may refer to. */
+export interface MatcherContext {
+	lexicons: Record<string, TermList>;
+	vocabulary: Vocabulary;
+	/** For error messages: the pack file and rule the matcher is in. */
+	where: string;
+}
+
+const LANGUAGES: Language[] = ["en", "nl"];
+
+/** Compiles a matcher from a pack into a function over documents. */
+export function compileMatcher(matcher: Matcher, context: MatcherContext): CompiledMatcher {
+	return memoize(compileUncached(matcher, context));
+}
+
+function compileUncached(matcher: Matcher, context: MatcherContext): CompiledMatcher {
+	if ("lexicon" in matcher) {
+		const list = context.lexicons[matcher.lexicon];
+		if (!list) {
+			const known = Object.keys(context.lexicons).sort().join(", ");
+			throw new UserError(`${context.where}: unknown lexicon "${matcher.lexicon}" (known: ${known})`);
+		}
+		return termMatcher(list, context);
+	}
+	if ("terms" in matcher) return termMatcher(matcher.terms, context);
+	if ("vocabulary" in matcher) return termMatcher(context.vocabulary[matcher.vocabulary], context);
+	if ("regex" in matcher) return regexMatcher(matcher, context);
+	if ("pattern" in matcher) {
+		const { pattern } = matcher;
+		return (doc) =>
+			doc.language === "en"
+				? matchPattern(doc.text, pattern).map((span) => hitFromSpan(doc, span.start, span.end, pattern))
+				: [];
+	}
+	if ("signal" in matcher) return SIGNALS[matcher.signal];
+	const parts = matcher.any.map((part) => compileMatcher(part, context));
+	return (doc) => parts.flatMap((part) => part(doc)).sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function termMatcher(list: TermList, context: MatcherContext): CompiledMatcher {
+	const indexes = new Map<Language, TermIndex>();
+	for (const language of LANGUAGES) {
+		const terms = Array.isArray(list) ? list : (list[language] ?? []);
+		indexes.set(language, compileTerms(expandPlaceholders(terms, context.vocabulary), language));
+	}
+	return (doc) => findTerms(doc, indexes.get(doc.language) as TermIndex);
+}
+
+/** `{organization}` in a word list stands for each of the organisation's names; without a config the entry drops. */
+function expandPlaceholders(terms: readonly string[], vocabulary: Vocabulary): string[] {
+	const names = organizationNames(vocabulary);
+	return terms.flatMap((term) =>
+		term.includes("{organization}") ? names.map((name) => term.replaceAll("{organization}", name)) : [term],
+	);
+}
+
+function regexMatcher(matcher: Extract<Matcher, { regex: unknown }>, context: MatcherContext): CompiledMatcher {
+	const flags = matcher.caseSensitive ? "gu" : "giu";
+	const byLanguage = new Map<Language, RegExp>();
+	for (const language of LANGUAGES) {
+		const source = typeof matcher.regex === "string" ? matcher.regex : matcher.regex[language];
+		if (source === undefined) continue;
+		try {
+			byLanguage.set(language, new RegExp(source, flags));
+		} catch (error) {
+			throw new UserError(`${context.where}: invalid regex /${source}/: ${(error as Error).message}`);
+		}
+	}
+	const validate = matcher.validate ? VALIDATORS[matcher.validate] : () => true;
+	return (doc) => {
+		const regex = byLanguage.get(doc.language);
+		if (!regex) return [];
+		const hits: Hit[] = [];
+		for (const match of doc.text.matchAll(regex)) {
+			if (match[0].length > 0 && validate(match[0])) {
+				hits.push(hitFromSpan(doc, match.index, match.index + match[0].length, regex.source));
+			}
+		}
+		return hits;
+	};
+}
+
+function memoize(matcher: CompiledMatcher): CompiledMatcher {
+	const cache = new WeakMap<Doc, Hit[]>();
+	return (doc) => {
+		let hits = cache.get(doc);
+		if (!hits) {
+			hits = matcher(doc);
+			cache.set(doc, hits);
+		}
+		return hits;
+	};
+}

@@ -1,0 +1,121 @@
+import type { Language } from "../contracts/config.js";
+import type { Doc, Token } from "../document/document.js";
+import type { Hit } from "../document/hit.js";
+import { normalize } from "../document/normalize.js";
+import { stem } from "../document/stem.js";
+import { tokenize } from "../document/tokenize.js";
+
+/**
+ * Word lists compiled for fast lookup. An entry is a word or phrase, compared on stems, so inflections meet
+ * ("launch" finds "launched"); `=word` compares the folded form exactly; `word*` matches any word starting so
+ * (Dutch compounds: "kanker*" finds "kankerlijer"). A phrase also matches glued into one token, as in a hashtag
+ * ("Skyline 5" finds "#Skyline5", "MT overleg" finds "MT-overleg").
+ */
+
+type WordMode = "stem" | "exact" | "prefix";
+interface WordPattern {
+	value: string;
+	mode: WordMode;
+}
+interface Entry {
+	term: string;
+	words: WordPattern[];
+}
+
+export interface TermIndex {
+	/** Entries by the value of their first word (for stem and exact words). */
+	byFirst: Map<string, Entry[]>;
+	/** Entries whose first word is a prefix pattern. */
+	prefixed: Entry[];
+	/** Phrases by their glued form. */
+	byGlued: Map<string, string>;
+}
+
+const MATCHABLE = new Set<Token["kind"]>(["word", "number", "hashtag", "mention"]);
+
+/** Compiles a word list for one language. */
+export function compileTerms(terms: readonly string[], language: Language): TermIndex {
+	const index: TermIndex = { byFirst: new Map(), prefixed: [], byGlued: new Map() };
+	for (const term of terms) {
+		const words = parseTerm(term, language);
+		const first = words[0];
+		if (!first) continue;
+		const entry = { term, words };
+		if (first.mode === "prefix") index.prefixed.push(entry);
+		else index.byFirst.set(first.value, [...(index.byFirst.get(first.value) ?? []), entry]);
+		if (words.length > 1 && words.every((word) => word.mode !== "prefix")) {
+			index.byGlued.set(glue(words.map((word) => normalize(word.value))), term);
+		}
+	}
+	return index;
+}
+
+function parseTerm(term: string, language: Language): WordPattern[] {
+	const exact = term.startsWith("=");
+	const prefix = term.endsWith("*");
+	const body = term.slice(exact ? 1 : 0, prefix ? -1 : undefined);
+	const tokens = tokenize(body).filter((token) => MATCHABLE.has(token.kind) || token.kind === "punct");
+	return tokens.map((token, position) => {
+		const text = token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text;
+		const norm = normalize(text);
+		if (prefix && position === tokens.length - 1) return { value: norm, mode: "prefix" };
+		if (exact || token.kind !== "word") return { value: norm, mode: "exact" };
+		return { value: stem(norm, language), mode: "stem" };
+	});
+}
+
+function glue(parts: string[]): string {
+	return parts.join("").replace(/[-_.'\s]/g, "");
+}
+
+function wordMatches(pattern: WordPattern, token: Token): boolean {
+	if (pattern.mode === "prefix")
+		return token.norm.startsWith(pattern.value) && token.norm.length > pattern.value.length;
+	if (pattern.mode === "exact") return token.norm === pattern.value;
+	return token.key === pattern.value;
+}
+
+/** Every occurrence of the list's entries in a document, as token ranges. */
+export function findTerms(doc: Doc, index: TermIndex): Hit[] {
+	const hits: Hit[] = [];
+	const { tokens } = doc;
+	for (let position = 0; position < tokens.length; position++) {
+		const token = tokens[position] as Token;
+		if (!MATCHABLE.has(token.kind)) continue;
+		const candidates = [
+			...(index.byFirst.get(token.key) ?? []),
+			...(token.key === token.norm ? [] : (index.byFirst.get(token.norm) ?? [])),
+			...index.prefixed,
+		];
+		let longest: Hit | undefined;
+		for (const entry of candidates) {
+			const end = matchAt(tokens, position, entry.words);
+			if (end !== undefined && (!longest || end > longest.endToken)) {
+				longest = hitOf(doc, position, end, entry.term);
+			}
+		}
+		const glued = index.byGlued.get(glue([token.norm]));
+		if (!longest && glued) longest = hitOf(doc, position, position + 1, glued);
+		if (longest) {
+			hits.push(longest);
+			position = longest.endToken - 1;
+		}
+	}
+	return hits;
+}
+
+function matchAt(tokens: Token[], start: number, words: WordPattern[]): number | undefined {
+	let position = start;
+	for (const word of words) {
+		const token = tokens[position];
+		if (!token || !wordMatches(word, token)) return undefined;
+		position++;
+	}
+	return position;
+}
+
+function hitOf(doc: Doc, firstToken: number, endToken: number, term: string): Hit {
+	const start = (doc.tokens[firstToken] as Token).start;
+	const end = (doc.tokens[endToken - 1] as Token).end;
+	return { start, end, firstToken, endToken, term };
+}

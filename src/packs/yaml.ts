@@ -1,0 +1,114 @@
+import { isMap, isPair, isScalar, LineCounter, type Node, parseDocument } from "yaml";
+import type { z } from "zod";
+import { UserError } from "../errors.js";
+
+/**
+ * Parses a YAML file and validates it against a zod schema; every problem becomes a UserError at `file:line:col`.
+ * Aliases are capped so an anchor bomb cannot blow up memory, and keys must be unique.
+ */
+export function parseYaml<Schema extends z.ZodType>(text: string, file: string, schema: Schema): z.infer<Schema> {
+	const lineCounter = new LineCounter();
+	const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+	const at = (offset: number) => {
+		const { line, col } = lineCounter.linePos(offset);
+		return { file, line, column: col };
+	};
+	const [syntaxError] = document.errors;
+	if (syntaxError) throw new UserError(firstLine(syntaxError.message), at(syntaxError.pos[0]));
+	let value: unknown;
+	try {
+		value = document.toJS({ maxAliasCount: 100 });
+	} catch (error) {
+		throw new UserError(`cannot read YAML: ${firstLine(String((error as Error).message))}`, { file });
+	}
+	const result = schema.safeParse(value ?? {});
+	if (result.success) return result.data;
+	const issue = result.error.issues[0] as z.core.$ZodIssue;
+	const path = issue.path as (string | number)[];
+	const unknownKey = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
+	const node = locate(document.contents, path, unknownKey);
+	const where = path.length > 0 ? `${formatPath(path)}: ` : "";
+	const location = node?.range ? at(node.range[0]) : { file };
+	throw new UserError(`${where}${describeIssue(issue, schema)}`, location);
+}
+
+function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): string {
+	if (issue.code === "unrecognized_keys") {
+		const key = issue.keys[0] ?? "";
+		const suggestion = closest(key, keysOf(schema));
+		return `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`;
+	}
+	if (issue.code === "invalid_union") {
+		const shapes = issue.errors.map((branch) => branch.find((inner) => inner.code === "unrecognized_keys"));
+		if (shapes.every(Boolean)) return "expected exactly one of the allowed forms; see the pack format in the README";
+	}
+	return issue.message;
+}
+
+function locate(root: unknown, path: (string | number)[], unknownKey?: string): Node | undefined {
+	let node = root as Node | undefined;
+	for (const step of path) {
+		const next = (node as { get?: (key: unknown, keepScalar: boolean) => unknown })?.get?.(step, true);
+		if (!next) break;
+		node = next as Node;
+	}
+	if (unknownKey !== undefined && isMap(node)) {
+		const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === unknownKey);
+		if (pair && isScalar(pair.key)) return pair.key;
+	}
+	return node;
+}
+
+function formatPath(path: (string | number)[]): string {
+	return path.map((step, index) => (typeof step === "number" ? `[${step}]` : index ? `.${step}` : step)).join("");
+}
+
+function firstLine(message: string): string {
+	return message.split("\n")[0] ?? message;
+}
+
+/** Every object key a schema allows, anywhere in it: the vocabulary for "did you mean". */
+function keysOf(schema: z.ZodType): string[] {
+	const keys = new Set<string>();
+	const seen = new Set<unknown>();
+	const visit = (current: unknown) => {
+		if (!current || seen.has(current)) return;
+		seen.add(current);
+		const def = (current as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+		if (!def) return;
+		if (def.type === "object") {
+			for (const [key, value] of Object.entries(def.shape as Record<string, unknown>)) {
+				keys.add(key);
+				visit(value);
+			}
+		}
+		if (def.type === "lazy") visit((def.getter as () => unknown)());
+		for (const child of [def.innerType, def.element, def.valueType, def.in, def.out]) visit(child);
+		for (const option of (def.options as unknown[] | undefined) ?? []) visit(option);
+	};
+	visit(schema);
+	return [...keys];
+}
+
+function closest(word: string, candidates: string[]): string | undefined {
+	let best: string | undefined;
+	let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+	for (const candidate of candidates) {
+		const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+		if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+	}
+	return best;
+}
+
+function editDistance(a: string, b: string): number {
+	let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+		}
+		previous = current;
+	}
+	return previous[b.length] ?? 0;
+}

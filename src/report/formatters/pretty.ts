@@ -1,0 +1,75 @@
+import { Chalk, type ChalkInstance } from "chalk";
+import type { Severity } from "../../contracts/config.js";
+import type { JsonFinding, JsonReport } from "../../contracts/report.js";
+import type { Formatter } from "./types.js";
+
+/**
+ * The human report: findings grouped by draft, each with the line it is on, the match underlined, the guideline it
+ * enforces and what to write instead. Written for someone who has never seen a linter.
+ */
+export const formatPretty: Formatter = (report, context) => {
+	const paint = new Chalk({ level: context.color ? 1 : 0 });
+	const blocks = report.files
+		.filter((file) => file.findings.length > 0)
+		.map((file) => {
+			const lines = (context.texts.get(file.path) ?? "").split(/\r\n|\r|\n/);
+			const body = file.findings.map((finding) => formatFinding(finding, lines, paint)).join("\n\n");
+			return `${paint.underline(file.path)}\n${body}\n`;
+		});
+	return `${[...blocks, summaryLine(report, paint)].join("\n")}\n`;
+};
+
+const SEVERITY_COLOR: Record<Severity, (paint: ChalkInstance) => ChalkInstance> = {
+	error: (paint) => paint.red.bold,
+	warning: (paint) => paint.yellow.bold,
+	info: (paint) => paint.blue.bold,
+};
+
+function formatFinding(finding: JsonFinding, lines: string[], paint: ChalkInstance): string {
+	const place = `${finding.line}:${finding.column}`.padEnd(7);
+	const severity = SEVERITY_COLOR[finding.severity](paint)(finding.severity.padEnd(7));
+	const header = `  ${place}${severity} ${finding.message}  ${paint.dim(`${finding.ruleId} · score ${finding.score.toFixed(2)}`)}`;
+	const gutter = paint.dim("│");
+	const line = lines[finding.line - 1] ?? "";
+	const endColumn = finding.endLine === finding.line ? finding.endColumn : line.length + 1;
+	const underline =
+		" ".repeat(displayWidth(line.slice(0, finding.column - 1))) +
+		"^".repeat(Math.max(1, displayWidth(line.slice(finding.column - 1, endColumn - 1))));
+	const parts = [
+		header,
+		`         ${gutter} ${line}`,
+		`         ${gutter} ${SEVERITY_COLOR[finding.severity](paint)(underline)}`,
+		`         ${gutter} ${paint.italic(`“${finding.guideline.text}”`)} ${paint.dim(`(${finding.guideline.source})`)}`,
+	];
+	if (finding.suggestion) parts.push(`         ${gutter} ${paint.green(`Try: ${finding.suggestion}`)}`);
+	parts.push(`         ${gutter} ${paint.dim(`Why: ${finding.reasons.join("; ")}`)}`);
+	return parts.join("\n");
+}
+
+function summaryLine(report: JsonReport, paint: ChalkInstance): string {
+	const { summary } = report;
+	const drafts = `${summary.files} ${summary.files === 1 ? "draft" : "drafts"}`;
+	if (summary.findings === 0) return paint.green(`✔ No problems found in ${drafts}.`);
+	const counts = [
+		plural(summary.errors, "error"),
+		plural(summary.warnings, "warning"),
+		...(summary.infos ? [plural(summary.infos, "info")] : []),
+	].join(", ");
+	const mark = summary.errors > 0 ? paint.red.bold("✖") : paint.yellow.bold("⚠");
+	return `${mark} ${plural(summary.findings, "problem")} (${counts}) in ${drafts}.`;
+}
+
+function plural(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+const WIDE =
+	/\p{Extended_Pictographic}|[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+const ZERO_WIDTH = /^(?:[\u200B-\u200F\u2060]|\p{M})$/u;
+
+/** Terminal columns a string takes: wide characters and emoji count two, joiners and marks none. */
+function displayWidth(text: string): number {
+	let width = 0;
+	for (const char of text) width += ZERO_WIDTH.test(char) ? 0 : WIDE.test(char) ? 2 : char === "\t" ? 4 : 1;
+	return width;
+}

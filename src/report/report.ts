@@ -1,0 +1,54 @@
+import type { Language, Severity } from "../contracts/config.js";
+import type { Finding } from "../contracts/report.js";
+import {
+	type FileReport,
+	JSON_REPORT_VERSION,
+	type JsonFinding,
+	type JsonReport,
+	type Summary,
+} from "../contracts/report.js";
+import { indexLines, positionOf } from "./positions.js";
+
+/** One checked draft, as the report stage receives it. */
+export interface CheckedDraft {
+	path: string;
+	language: Language;
+	text: string;
+	findings: Finding[];
+}
+
+/** Builds the report every formatter reads: findings with lines and columns, and a summary. */
+export function buildReport(drafts: readonly CheckedDraft[]): JsonReport {
+	const files = drafts.map(toFileReport);
+	return { version: JSON_REPORT_VERSION, files, summary: summarize(files) };
+}
+
+function toFileReport(draft: CheckedDraft): FileReport {
+	const lines = indexLines(draft.text);
+	const findings = draft.findings.map(({ span, ...finding }): JsonFinding => {
+		const start = positionOf(lines, span.start);
+		const end = positionOf(lines, span.end);
+		return {
+			...finding,
+			line: start.line,
+			column: start.column,
+			endLine: end.line,
+			endColumn: end.column,
+			offset: span.start,
+			length: span.end - span.start,
+		};
+	});
+	return { path: draft.path, language: draft.language, findings };
+}
+
+function summarize(files: readonly FileReport[]): Summary {
+	const count = (severity: Severity) =>
+		files.reduce((total, file) => total + file.findings.filter((finding) => finding.severity === severity).length, 0);
+	return {
+		files: files.length,
+		findings: files.reduce((total, file) => total + file.findings.length, 0),
+		errors: count("error"),
+		warnings: count("warning"),
+		infos: count("info"),
+	};
+}
