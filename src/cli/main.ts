@@ -69,7 +69,6 @@ function buildProgram(): Command {
 		.version(process.env.npm_package_version ?? "0.1.0", "-v, --version")
 		.helpOption("-h, --help", "show this help")
 		.addHelpText("after", EXAMPLES)
-		.showHelpAfterError("(run postcheck --help for usage)")
 		.exitOverride()
 		.configureOutput({ outputError: () => {} });
 }
@@ -103,7 +102,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 	} catch (error) {
 		if (error instanceof CommanderError) {
 			if (error.exitCode === 0) return EXIT.clean;
-			process.stderr.write(`postcheck: ${error.message.replace(/^error: /, "")}\n`);
+			process.stderr.write(`postcheck: ${error.message.replace(/^error: /, "")} (see postcheck --help)\n`);
 			return EXIT.userError;
 		}
 		throw error;

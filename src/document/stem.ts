@@ -27,7 +27,7 @@ function stemEnglish(input: string): string {
 function stemDutch(input: string): string {
 	let word = input.replace(/'s$/, "");
 	if (word.length <= 3 || !/^[a-z]/.test(word)) return word;
-	const diminutive = word.match(/^(.{3,}?)(etjes|etje|tjes|tje|pjes|pje|jes|je)$/);
+	const diminutive = word.match(/^(.{3,}?)(?:(?<=[aeiouylnrw])tjes?|(?<=m)pjes?|jes?)$/);
 	if (diminutive?.[1]) word = diminutive[1];
 	else if (word.endsWith("en") && word.length > 5) word = word.slice(0, -2).replace(UNDOUBLE, "$1");
 	else if (word.endsWith("s") && word.length > 4 && !/(ss|is|us|es)$/.test(word)) word = word.slice(0, -1);

@@ -23,7 +23,9 @@ export function parseYaml<Schema extends z.ZodType>(text: string, file: string, 
 	}
 	const result = schema.safeParse(value ?? {});
 	if (result.success) return result.data;
-	const issue = result.error.issues[0] as z.core.$ZodIssue;
+	// An unknown key explains the other issues of its object (a misspelt key is also a missing one), so it goes first.
+	const issues = result.error.issues;
+	const issue = (issues.find((item) => item.code === "unrecognized_keys") ?? issues[0]) as z.core.$ZodIssue;
 	const path = issue.path as (string | number)[];
 	const unknownKey = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
 	const node = locate(document.contents, path, unknownKey);

@@ -1,0 +1,28 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const BIN = `${ROOT}bin/postcheck.js`;
+export const EXAMPLE_CONFIG = `${ROOT}fixtures/example/postcheck.yaml`;
+/** The publication day the example config and pack examples are written for. */
+export const EXAMPLE_DATE = "2026-11-22";
+
+export interface CliResult {
+	status: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+/** Runs the built CLI as a user would, with colours off unless the test sets them. */
+export function runCli(
+	args: string[],
+	options: { input?: string | Buffer; cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): CliResult {
+	const result = spawnSync(process.execPath, [BIN, ...args], {
+		input: options.input ?? "",
+		cwd: options.cwd ?? ROOT,
+		env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, ...options.env },
+		encoding: "utf8",
+	});
+	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
