@@ -1,29 +1,22 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { check } from "../src/check.js";
-import { detectLanguage } from "../src/document/language.js";
-import { compilePacks } from "../src/packs/compile.js";
-import { parseConfig, parseLexicons, parsePack } from "../src/packs/load.js";
-import { resolveVocabulary } from "../src/packs/vocabulary.js";
-import { EXAMPLE_CONFIG, EXAMPLE_DATE, ROOT } from "./helpers/cli.js";
+import { loadPackTestSuites } from "../src/cli/commands/test.js";
+import { ConfigSchema } from "../src/contracts/config.js";
+import { runPackTests } from "../src/packs/test-runner.js";
+import { ROOT } from "./helpers/cli.js";
 
+// The same runner as `postcheck test`: each built-in pack names the config and day its examples are written for.
 const rulesDir = join(ROOT, "rules");
-const packs = readdirSync(rulesDir)
+const files = readdirSync(rulesDir)
 	.filter((name) => name.endsWith(".yaml") && name !== "lexicons.yaml")
-	.map((name) => parsePack(readFileSync(join(rulesDir, name), "utf8"), `rules/${name}`));
-const config = parseConfig(readFileSync(EXAMPLE_CONFIG, "utf8"), EXAMPLE_CONFIG);
-const sharedLexicons = parseLexicons(readFileSync(join(rulesDir, "lexicons.yaml"), "utf8"), "rules/lexicons.yaml");
-const rules = compilePacks(packs, { config, vocabulary: resolveVocabulary(config, EXAMPLE_DATE), sharedLexicons });
-
-function ruleIdsFor(text: string): string[] {
-	const language = detectLanguage(text, "en");
-	return check(text, language, rules, { placeholders: { organization: "Acme" } }).map((finding) => finding.ruleId);
-}
+	.map((name) => join(rulesDir, name));
+const suites = loadPackTestSuites(files, { cwd: ROOT, config: ConfigSchema.parse({}), date: "2000-01-01" });
+const results = suites.flatMap(runPackTests);
 
 describe("built-in packs", () => {
 	it("are the five stable pack ids", () => {
-		expect(packs.map(({ pack }) => pack.pack).sort()).toEqual([
+		expect(suites.flatMap((suite) => suite.packs.map(({ pack }) => pack.pack)).sort()).toEqual([
 			"affiliation",
 			"confidential",
 			"incident-speculation",
@@ -32,11 +25,14 @@ describe("built-in packs", () => {
 		]);
 	});
 
-	for (const rule of rules) {
-		describe(rule.id, () => {
-			for (const text of rule.examples.bad) it(`fires on: ${text}`, () => expect(ruleIdsFor(text)).toContain(rule.id));
-			for (const text of rule.examples.good)
-				it(`stays quiet on: ${text}`, () => expect(ruleIdsFor(text)).not.toContain(rule.id));
+	it("every rule has examples that fire it and examples that must not", () => {
+		expect(results.filter((result) => !result.covered).map((result) => result.ruleId)).toEqual([]);
+	});
+
+	for (const result of results) {
+		describe(result.ruleId, () => {
+			for (const item of result.cases)
+				it(`${item.kind}: ${item.text}`, () => expect(item.problem ?? "passed").toBe("passed"));
 		});
 	}
 });

@@ -1,12 +1,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { check } from "../check.js";
-import { IsoDate, type Language, type Severity } from "../contracts/config.js";
+import type { Language, Severity } from "../contracts/config.js";
 import type { JsonReport } from "../contracts/report.js";
 import { detectLanguage } from "../document/language.js";
 import { UserError } from "../errors.js";
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/formatters/index.js";
 import { buildReport, type CheckedDraft } from "../report/report.js";
+import { isCommand, runCommand } from "./commands/index.js";
 import { type DraftInput, expandPaths, readDraftFile, readStdin } from "./inputs.js";
+import { parseDate, today } from "./options.js";
 import { loadSetup } from "./setup.js";
 
 /** Exit codes, as documented in the README. */
@@ -34,6 +36,11 @@ Examples:
   Check a draft file:                   postcheck draft.txt
   Check a folder of drafts in CI:       postcheck --format json --fail-on warning posts/
   From an editor (text on stdin):       postcheck --format json - < draft.txt
+
+Commands:
+  postcheck test [packs...]             run the packs' examples and tests
+  postcheck packs list|validate FILE    list the rules; check a pack file
+  postcheck explain RULE-ID             what a rule checks and what moves its score
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage/config/pack/input error, 3 internal error.`;
 
@@ -73,12 +80,6 @@ function buildProgram(): Command {
 		.configureOutput({ outputError: () => {} });
 }
 
-function parseDate(value: string): string {
-	if (!IsoDate.safeParse(value).success)
-		throw new InvalidArgumentError("expected a date as YYYY-MM-DD, e.g. 2027-01-15");
-	return value;
-}
-
 function parseScore(value: string): number {
 	const score = Number(value);
 	if (value.trim() === "" || !Number.isFinite(score) || score < 0 || score > 1)
@@ -86,30 +87,29 @@ function parseScore(value: string): number {
 	return score;
 }
 
-function today(): string {
-	const now = new Date();
-	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-}
-
 /** Runs the CLI and returns the exit code; only this module and bin/ touch the process. */
 export async function main(argv: readonly string[]): Promise<number> {
 	process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 		if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.clean);
 	});
+	if (isCommand(argv)) return guard(() => runCommand(argv));
 	const program = buildProgram();
-	try {
+	return guard(async () => {
 		program.parse(argv);
+		return run(program.args, program.opts<CliOptions>());
+	});
+}
+
+/** Runs a command: a usage or user error becomes one line and exit code 2, anything else is a bug (3). */
+async function guard(action: () => Promise<number>): Promise<number> {
+	try {
+		return await action();
 	} catch (error) {
 		if (error instanceof CommanderError) {
 			if (error.exitCode === 0) return EXIT.clean;
 			process.stderr.write(`postcheck: ${error.message.replace(/^error: /, "")} (see postcheck --help)\n`);
 			return EXIT.userError;
 		}
-		throw error;
-	}
-	try {
-		return await run(program.args, program.opts<CliOptions>());
-	} catch (error) {
 		if (error instanceof UserError) {
 			process.stderr.write(`postcheck: ${error.describe()}\n`);
 			return EXIT.userError;

@@ -2,11 +2,12 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Config, ConfigSchema } from "../contracts/config.js";
+import type { TermList } from "../contracts/pack.js";
 import { UserError } from "../errors.js";
 import { type CompiledRule, compilePacks, type LoadedPack } from "../packs/compile.js";
 import { checkRuleOverrides, parseConfig, parseLexicons, parsePack } from "../packs/load.js";
-import type { Placeholders } from "../packs/placeholders.js";
-import { organizationNames, resolveVocabulary } from "../packs/vocabulary.js";
+import { type Placeholders, placeholdersFor } from "../packs/placeholders.js";
+import { resolveVocabulary } from "../packs/vocabulary.js";
 
 /** The folder of built-in packs shipped with postcheck. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
@@ -31,26 +32,50 @@ export interface SetupOptions {
 
 /** Finds and loads the config, loads built-in, config and command-line packs, and compiles them. */
 export function loadSetup(options: SetupOptions): Setup {
-	const configFile = options.configPath ? resolve(options.cwd, options.configPath) : findConfig(options.cwd);
-	const configText = configFile ? readUserFile(configFile, "config") : undefined;
-	const config =
-		configFile && configText !== undefined
-			? parseConfig(configText, shown(options.cwd, configFile))
-			: ConfigSchema.parse({});
-	const packFiles = [
+	const { config, configFile, configText } = loadConfig(options.cwd, options.configPath);
+	const packs: LoadedPack[] = defaultPackFiles(config, configFile, options).map((file) =>
+		loadPackFile(file, options.cwd),
+	);
+	if (configFile && configText !== undefined)
+		checkRuleOverrides(config, packs, shown(options.cwd, configFile), configText);
+	const vocabulary = resolveVocabulary(config, options.date);
+	const rules = compilePacks(packs, { config, vocabulary, sharedLexicons: loadSharedLexicons(options.cwd) });
+	return { config, configFile, rules, placeholders: placeholdersFor(vocabulary) };
+}
+
+/** The config given with `--config`, else the nearest one; without either, the defaults. */
+export function loadConfig(
+	cwd: string,
+	configPath?: string,
+): { config: Config; configFile?: string; configText?: string } {
+	const configFile = configPath ? resolve(cwd, configPath) : findConfig(cwd);
+	if (!configFile) return { config: ConfigSchema.parse({}) };
+	const configText = readUserFile(configFile, "config");
+	return { config: parseConfig(configText, shown(cwd, configFile)), configFile, configText };
+}
+
+/** The packs a run uses: the built-in ones, the config's and the command line's. */
+export function defaultPackFiles(
+	config: Config,
+	configFile: string | undefined,
+	options: Pick<SetupOptions, "cwd" | "packPaths">,
+): string[] {
+	return [
 		...builtinPackFiles(),
 		...config.packs.map((path) => resolve(dirname(configFile as string), path)),
 		...options.packPaths.map((path) => resolve(options.cwd, path)),
 	];
-	const packs: LoadedPack[] = packFiles.map((file) => parsePack(readUserFile(file, "pack"), shown(options.cwd, file)));
-	if (configFile && configText !== undefined)
-		checkRuleOverrides(config, packs, shown(options.cwd, configFile), configText);
+}
+
+/** Reads and validates one pack file. */
+export function loadPackFile(file: string, cwd: string): LoadedPack {
+	return parsePack(readUserFile(file, "pack"), shown(cwd, file));
+}
+
+/** The word lists every pack can use (rules/lexicons.yaml). */
+export function loadSharedLexicons(cwd: string): Record<string, TermList> {
 	const sharedFile = join(BUILTIN_RULES_DIR, SHARED_LEXICONS);
-	const sharedLexicons = parseLexicons(readFileSync(sharedFile, "utf8"), shown(options.cwd, sharedFile));
-	const vocabulary = resolveVocabulary(config, options.date);
-	const rules = compilePacks(packs, { config, vocabulary, sharedLexicons });
-	const organization = organizationNames(vocabulary)[0] ?? "my employer";
-	return { config, configFile, rules, placeholders: { organization } };
+	return parseLexicons(readFileSync(sharedFile, "utf8"), shown(cwd, sharedFile));
 }
 
 /** The nearest postcheck.yaml or .postcheck.yaml in the folder or its parents. */
@@ -74,7 +99,8 @@ function builtinPackFiles(): string[] {
 		.map((name) => join(BUILTIN_RULES_DIR, name));
 }
 
-function readUserFile(file: string, what: string): string {
+/** Reads a config or pack file; a missing or unreadable one is a UserError naming it. */
+export function readUserFile(file: string, what: string): string {
 	try {
 		return readFileSync(file, "utf8");
 	} catch (error) {
@@ -92,7 +118,7 @@ function readUserFile(file: string, what: string): string {
 }
 
 /** Paths in messages are relative to where the user ran postcheck, when that is shorter. */
-function shown(cwd: string, file: string): string {
+export function shown(cwd: string, file: string): string {
 	const path = relative(cwd, file);
 	return path.startsWith("..") && path.split("/").filter((part) => part === "..").length > 2 ? file : path || file;
 }

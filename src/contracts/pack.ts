@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GuidelineSchema, Language, Severity } from "./config.js";
+import { GuidelineSchema, IsoDate, Language, Severity } from "./config.js";
 
 /** A word list, either for every language or one list per language. */
 export const TermList = z.union([z.array(z.string().min(1)), z.partialRecord(Language, z.array(z.string().min(1)))]);
@@ -97,6 +97,21 @@ export const ModifierSchema = z
 	})
 	.strict();
 
+/** A finding a test case expects: the rule (id, or name within the pack; default the rule itself) and matched text. */
+export const ExpectedFindingSchema = z
+	.object({ rule: z.string().min(1).optional(), match: z.string().min(1).optional() })
+	.strict();
+
+/** A test case: a draft and exactly the findings it must produce (none when `findings` is left out). */
+export const RuleTestSchema = z
+	.object({
+		text: z.string().min(1),
+		findings: z.array(ExpectedFindingSchema).default([]),
+		date: IsoDate.optional(),
+		lang: Language.optional(),
+	})
+	.strict();
+
 export const RuleSchema = z
 	.object({
 		name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case name such as nda-client"),
@@ -128,7 +143,10 @@ export const RuleSchema = z
 				bad: z.array(z.string().min(1)).min(1),
 				good: z.array(z.string().min(1)).min(1),
 			})
-			.strict(),
+			.strict()
+			.optional(),
+		/** Cases run by `postcheck test`, each with the exact findings it must produce. */
+		tests: z.array(RuleTestSchema).default([]),
 	})
 	.strict();
 
@@ -136,6 +154,11 @@ export const PackSchema = z
 	.object({
 		pack: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case pack id such as tone"),
 		description: z.string().min(1),
+		/** The config (relative to the pack) and publication day its examples and tests are written for. */
+		test: z
+			.object({ config: z.string().min(1).optional(), date: IsoDate.optional() })
+			.strict()
+			.optional(),
 		/** Named word lists the pack's rules use with `{ lexicon: name }`. */
 		lexicons: z.record(z.string(), TermList).default({}),
 		rules: z.array(RuleSchema).min(1),
@@ -145,3 +168,4 @@ export const PackSchema = z
 export type Rule = z.infer<typeof RuleSchema>;
 export type Pack = z.infer<typeof PackSchema>;
 export type Modifier = z.infer<typeof ModifierSchema>;
+export type RuleTest = z.infer<typeof RuleTestSchema>;

@@ -1,0 +1,32 @@
+import { Command } from "commander";
+import { testCommand } from "./test.js";
+
+/** Builds a subcommand; its action reports the exit code through `exit`. */
+export type CommandBuilder = (exit: (code: number) => void) => Command;
+
+/** The subcommands by name; anything else on the command line is a draft to check. */
+const COMMANDS = {
+	test: testCommand,
+} as const satisfies Record<string, CommandBuilder>;
+
+/** Whether the command line names a subcommand (`postcheck test`); a draft file called so is `./test`. */
+export function isCommand(argv: readonly string[]): boolean {
+	return Object.hasOwn(COMMANDS, argv[2] ?? "");
+}
+
+/** Runs the subcommand the command line names and returns its exit code. */
+export async function runCommand(argv: readonly string[]): Promise<number> {
+	let code = 0;
+	const program = newCommand("postcheck");
+	for (const build of Object.values(COMMANDS)) program.addCommand(build((value) => (code = value)));
+	await program.parseAsync(argv);
+	return code;
+}
+
+/** A commander command that throws instead of exiting and leaves printing errors to the caller. */
+export function newCommand(name: string): Command {
+	return new Command(name)
+		.helpOption("-h, --help", "show this help")
+		.exitOverride()
+		.configureOutput({ outputError: () => {} });
+}
