@@ -20,6 +20,8 @@ export interface Setup {
 	configFile?: string;
 	rules: CompiledRule[];
 	placeholders: Placeholders;
+	/** The packs as loaded, before compiling (for `postcheck packs list` and `explain`). */
+	packs: LoadedPack[];
 }
 
 export interface SetupOptions {
@@ -40,7 +42,7 @@ export function loadSetup(options: SetupOptions): Setup {
 		checkRuleOverrides(config, packs, shown(options.cwd, configFile), configText);
 	const vocabulary = resolveVocabulary(config, options.date);
 	const rules = compilePacks(packs, { config, vocabulary, sharedLexicons: loadSharedLexicons(options.cwd) });
-	return { config, configFile, rules, placeholders: placeholdersFor(vocabulary) };
+	return { config, configFile, rules, placeholders: placeholdersFor(vocabulary), packs };
 }
 
 /** The config given with `--config`, else the nearest one; without either, the defaults. */

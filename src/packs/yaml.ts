@@ -92,7 +92,8 @@ function keysOf(schema: z.ZodType): string[] {
 	return [...keys];
 }
 
-function closest(word: string, candidates: string[]): string | undefined {
+/** The candidate nearest to a misspelt word, if one is near enough: the \"did you mean\" of every error. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
 	let best: string | undefined;
 	let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
 	for (const candidate of candidates) {

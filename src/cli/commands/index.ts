@@ -1,4 +1,6 @@
-import { Command } from "commander";
+import { Command, CommanderError } from "commander";
+import { explainCommand } from "./explain.js";
+import { packsCommand } from "./packs.js";
 import { testCommand } from "./test.js";
 
 /** Builds a subcommand; its action reports the exit code through `exit`. */
@@ -7,6 +9,8 @@ export type CommandBuilder = (exit: (code: number) => void) => Command;
 /** The subcommands by name; anything else on the command line is a draft to check. */
 const COMMANDS = {
 	test: testCommand,
+	packs: packsCommand,
+	explain: explainCommand,
 } as const satisfies Record<string, CommandBuilder>;
 
 /** Whether the command line names a subcommand (`postcheck test`); a draft file called so is `./test`. */
@@ -19,7 +23,13 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
 	let code = 0;
 	const program = newCommand("postcheck");
 	for (const build of Object.values(COMMANDS)) program.addCommand(build((value) => (code = value)));
-	await program.parseAsync(argv);
+	try {
+		await program.parseAsync(argv);
+	} catch (error) {
+		// `postcheck packs` without a subcommand: commander has printed the help; it is still a usage error.
+		if (error instanceof CommanderError && error.code === "commander.help") return 2;
+		throw error;
+	}
 	return code;
 }
 
