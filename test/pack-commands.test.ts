@@ -91,7 +91,7 @@ describe("postcheck explain", () => {
 			"postcheck.yaml": "rules:\n  tone/insult: { severity: warning, minScore: 0.8 }\n  tone/mockery: off\n",
 		});
 		expect(runCli(["explain", "tone/insult"], { cwd: folder }).stdout).toMatch(
-			/^tone\/insult {2}\(warning, [^]*reported at 0\.80 or more/m,
+			/^tone\/insult {2}\(warning, [\s\S]*reported at 0\.80 or more/m,
 		);
 		expect(runCli(["explain", "tone/mockery"], { cwd: folder }).stdout).toMatch(/^tone\/mockery {2}\(off, /);
 	});
