@@ -1,8 +1,10 @@
-import type { Language } from "./contracts/config.js";
-import type { Finding } from "./contracts/report.js";
+import type { Allow, Language } from "./contracts/config.js";
+import type { Finding, SuppressedFinding } from "./contracts/report.js";
 import { buildDocument } from "./document/document.js";
+import { applyAllow } from "./findings/allow.js";
 import { mergeOverlapping } from "./findings/merge.js";
 import { sortFindings } from "./findings/sort.js";
+import { applyDirectives, findDirectives, maskDirectives } from "./findings/suppressions.js";
 import type { CompiledRule } from "./packs/compile.js";
 import { type RunOptions, runRules } from "./packs/engine.js";
 
@@ -18,4 +20,31 @@ export function check(
 ): Finding[] {
 	const doc = buildDocument(text, language);
 	return mergeOverlapping(sortFindings(runRules(doc, rules, options)), text);
+}
+
+/** What checking a draft gives: the findings to report, and those a suppression or an `allow:` entry silenced. */
+export interface DraftResult {
+	findings: Finding[];
+	suppressed: SuppressedFinding[];
+}
+
+/**
+ * `check` as a user sees it: the draft's suppression directives are blanked out before checking (they never produce
+ * findings), then the config's `allow:` entries and the directives silence what they cover, and every directive that
+ * silenced nothing becomes an info finding.
+ */
+export function checkDraft(
+	text: string,
+	language: Language,
+	rules: readonly CompiledRule[],
+	options: RunOptions & { allow?: readonly Allow[] },
+): DraftResult {
+	const directives = findDirectives(text);
+	const findings = check(maskDirectives(text, directives), language, rules, options);
+	const allowed = applyAllow(findings, options.allow ?? []);
+	const directed = applyDirectives(text, allowed.findings, directives);
+	return {
+		findings: sortFindings(directed.findings),
+		suppressed: sortFindings([...allowed.suppressed, ...directed.suppressed]),
+	};
 }

@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { check } from "../check.js";
+import { checkDraft } from "../check.js";
 import type { Language, Severity } from "../contracts/config.js";
 import type { JsonReport } from "../contracts/report.js";
 import { detectLanguage } from "../document/language.js";
@@ -9,7 +9,7 @@ import { buildReport, type CheckedDraft } from "../report/report.js";
 import { isCommand, runCommand } from "./commands/index.js";
 import { type DraftInput, expandPaths, readDraftFile, readStdin } from "./inputs.js";
 import { parseDate, today } from "./options.js";
-import { loadSetup } from "./setup.js";
+import { allowedFor, loadSetup } from "./setup.js";
 
 /** Exit codes, as documented in the README. */
 export const EXIT = { clean: 0, findings: 1, userError: 2, bug: 3 } as const;
@@ -137,11 +137,13 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 		}
 		for (const warning of input.warnings) process.stderr.write(`postcheck: ${input.path}: warning: ${warning}\n`);
 		const language = options.lang === "auto" ? detectLanguage(input.text, setup.config.language) : options.lang;
-		const findings = check(input.text, language, setup.rules, {
+		const { findings, suppressed } = checkDraft(input.text, language, setup.rules, {
 			minScore: options.minScore,
 			placeholders: setup.placeholders,
-		}).filter((finding) => !options.quiet || finding.severity === "error");
-		drafts.push({ path: input.path, language, text: input.text, findings });
+			allow: allowedFor(setup, cwd, input.path),
+		});
+		const shown = findings.filter((finding) => !options.quiet || finding.severity === "error");
+		drafts.push({ path: input.path, language, text: input.text, findings: shown, suppressed });
 	}
 	const report = buildReport(drafts);
 	const texts = new Map(drafts.map((draft) => [draft.path, draft.text]));

@@ -1,13 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Config, ConfigSchema } from "../contracts/config.js";
+import { type Allow, type Config, ConfigSchema } from "../contracts/config.js";
 import type { TermList } from "../contracts/pack.js";
 import { UserError } from "../errors.js";
+import { allowEntriesFor } from "../findings/allow.js";
 import { type CompiledRule, compilePacks, type LoadedPack } from "../packs/compile.js";
 import { checkRuleOverrides, parseConfig, parseLexicons, parsePack } from "../packs/load.js";
 import { type Placeholders, placeholdersFor } from "../packs/placeholders.js";
 import { resolveVocabulary } from "../packs/vocabulary.js";
+import { STDIN_PATH } from "./inputs.js";
 
 /** The folder of built-in packs shipped with postcheck. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
@@ -78,6 +80,13 @@ export function loadPackFile(file: string, cwd: string): LoadedPack {
 export function loadSharedLexicons(cwd: string): Record<string, TermList> {
 	const sharedFile = join(BUILTIN_RULES_DIR, SHARED_LEXICONS);
 	return parseLexicons(readFileSync(sharedFile, "utf8"), shown(cwd, sharedFile));
+}
+
+/** The config's `allow:` entries for a draft, by its path as shown (relative to `cwd`, or `<stdin>`). */
+export function allowedFor(setup: Setup, cwd: string, path: string): Allow[] {
+	if (path === STDIN_PATH) return allowEntriesFor(setup.config.allow, undefined);
+	const base = setup.configFile ? dirname(setup.configFile) : cwd;
+	return allowEntriesFor(setup.config.allow, relative(base, resolve(cwd, path)).split(sep).join("/"));
 }
 
 /** The nearest postcheck.yaml or .postcheck.yaml in the folder or its parents. */

@@ -44,6 +44,20 @@ export const RuleOverrideSchema = z.union([
 ]);
 export type RuleOverride = z.infer<typeof RuleOverrideSchema>;
 
+/** A term a rule may match without a finding: a product that sounds like a swear word, a public codename. */
+export const AllowSchema = z
+	.object({
+		term: z.string().min(1),
+		/** A rule id (`tone/profanity`) or a pack id (`tone`). */
+		rule: z.string().min(1),
+		/** Globs of drafts it applies to, relative to the config file; default every draft. */
+		paths: z.array(z.string().min(1)).optional(),
+		/** Why it is allowed: required, and shown in the JSON report. */
+		reason: z.string().min(1),
+	})
+	.strict();
+export type Allow = z.infer<typeof AllowSchema>;
+
 /** The organisation config: `postcheck.yaml`. The built-in packs are generic; this fills in the nouns. */
 export const ConfigSchema = z
 	.object({
@@ -72,6 +86,7 @@ export const ConfigSchema = z
 		/** Extra packs, relative to the config file. */
 		packs: z.array(z.string().min(1)).default([]),
 		rules: z.record(z.string(), RuleOverrideSchema).default({}),
+		allow: z.array(AllowSchema).default([]),
 	})
 	.strict();
 

@@ -33,10 +33,21 @@ export const JsonFindingSchema = FindingSchema.omit({ span: true }).extend({
 	length: z.number().int().min(0),
 });
 
+/** Why a finding is not reported: a directive in the draft (`comment`, reason = the directive) or `allow:` in the config. */
+export const SuppressionSchema = z.object({ kind: z.enum(["comment", "allow"]), reason: z.string() });
+
+/** A finding a suppression silenced. */
+export const SuppressedFindingSchema = FindingSchema.extend({ suppression: SuppressionSchema });
+
+/** A silenced finding as printed by `--format json`. */
+export const JsonSuppressedSchema = JsonFindingSchema.extend({ suppression: SuppressionSchema });
+
 export const FileReportSchema = z.object({
 	path: z.string(),
 	language: Language,
 	findings: z.array(JsonFindingSchema),
+	/** Present when a suppression or an `allow:` entry silenced a finding (added in version 1, optional). */
+	suppressed: z.array(JsonSuppressedSchema).optional(),
 });
 
 export const SummarySchema = z.object({
@@ -57,5 +68,6 @@ export type Span = z.infer<typeof SpanSchema>;
 export type Finding = z.infer<typeof FindingSchema>;
 export type JsonFinding = z.infer<typeof JsonFindingSchema>;
 export type FileReport = z.infer<typeof FileReportSchema>;
+export type SuppressedFinding = z.infer<typeof SuppressedFindingSchema>;
 export type Summary = z.infer<typeof SummarySchema>;
 export type JsonReport = z.infer<typeof JsonReportSchema>;

@@ -1,7 +1,7 @@
 import type { Finding } from "../contracts/report.js";
 
 /** Document order, then longer spans first, then rule id: the same input always prints the same bytes. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
+export function sortFindings<Item extends Finding>(findings: readonly Item[]): Item[] {
 	return [...findings].sort(
 		(a, b) =>
 			a.span.start - b.span.start ||

@@ -39,7 +39,21 @@ export function checkRuleOverrides(
 			line >= 0
 				? { file: configFile, line: line + 1, column: (configText.split(/\r\n|\r|\n/)[line] ?? "").search(/\S/) + 1 }
 				: { file: configFile };
-		throw new UserError(`rules: unknown rule "${id}" (see \`postcheck --list-rules\`)`, location);
+		throw new UserError(`rules: unknown rule "${id}" (see postcheck packs list)`, location);
+	}
+	const packIds = new Set(packs.map(({ pack }) => pack.pack));
+	for (const [index, entry] of config.allow.entries()) {
+		if (known.has(entry.rule) || packIds.has(entry.rule)) continue;
+		const lines = configText.split(/\r\n|\r|\n/);
+		const line = lines.findIndex((text) => new RegExp(`rule:\\s*["']?${escapeRegex(entry.rule)}["']?`).test(text));
+		const location =
+			line >= 0
+				? { file: configFile, line: line + 1, column: (lines[line] ?? "").indexOf("rule:") + 1 }
+				: { file: configFile };
+		throw new UserError(
+			`allow[${index}].rule: unknown rule or pack "${entry.rule}" (see postcheck packs list)`,
+			location,
+		);
 	}
 }
 

@@ -1,5 +1,5 @@
 import type { Language, Severity } from "../contracts/config.js";
-import type { Finding } from "../contracts/report.js";
+import type { Finding, SuppressedFinding } from "../contracts/report.js";
 import {
 	type FileReport,
 	JSON_REPORT_VERSION,
@@ -15,6 +15,8 @@ export interface CheckedDraft {
 	language: Language;
 	text: string;
 	findings: Finding[];
+	/** Findings a suppression or an `allow:` entry silenced. */
+	suppressed?: SuppressedFinding[];
 }
 
 /** Builds the report every formatter reads: findings with lines and columns, and a summary. */
@@ -25,20 +27,26 @@ export function buildReport(drafts: readonly CheckedDraft[]): JsonReport {
 
 function toFileReport(draft: CheckedDraft): FileReport {
 	const lines = indexLines(draft.text);
-	const findings = draft.findings.map(({ span, ...finding }): JsonFinding => {
-		const start = positionOf(lines, span.start);
-		const end = positionOf(lines, span.end);
-		return {
-			...finding,
-			line: start.line,
-			column: start.column,
-			endLine: end.line,
-			endColumn: end.column,
-			offset: span.start,
-			length: span.end - span.start,
-		};
-	});
-	return { path: draft.path, language: draft.language, findings };
+	const findings = draft.findings.map((finding) => withPosition(lines, finding));
+	const suppressed = (draft.suppressed ?? []).map(({ suppression, ...finding }) => ({
+		...withPosition(lines, finding),
+		suppression,
+	}));
+	return { path: draft.path, language: draft.language, findings, ...(suppressed.length > 0 ? { suppressed } : {}) };
+}
+
+function withPosition(lines: ReturnType<typeof indexLines>, { span, ...finding }: Finding): JsonFinding {
+	const start = positionOf(lines, span.start);
+	const end = positionOf(lines, span.end);
+	return {
+		...finding,
+		line: start.line,
+		column: start.column,
+		endLine: end.line,
+		endColumn: end.column,
+		offset: span.start,
+		length: span.end - span.start,
+	};
 }
 
 function summarize(files: readonly FileReport[]): Summary {
