@@ -7,6 +7,7 @@ import { UserError } from "../errors.js";
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/formatters/index.js";
 import { buildReport, type CheckedDraft } from "../report/report.js";
 import { isCommand, runCommand } from "./commands/index.js";
+import { fixDraft } from "./fix.js";
 import { type DraftInput, expandPaths, readDraftFile, readStdin } from "./inputs.js";
 import { parseDate, today } from "./options.js";
 import { allowedFor, loadSetup } from "./setup.js";
@@ -28,6 +29,8 @@ interface CliOptions {
 	failOn: FailOn;
 	quiet: boolean;
 	color: boolean;
+	fix: boolean;
+	fixDryRun: boolean;
 }
 
 const EXAMPLES = `
@@ -72,6 +75,8 @@ function buildProgram(): Command {
 				.default("warning"),
 		)
 		.option("-q, --quiet", "report errors only", false)
+		.option("--fix", "apply the rules' safe fixes to the draft files, then report what is left", false)
+		.option("--fix-dry-run", "print the fixes as a diff instead of the report; change nothing", false)
 		.option("--no-color", "no colours (also NO_COLOR=1; colours only on a terminal unless FORCE_COLOR is set)")
 		.version(process.env.npm_package_version ?? "0.1.0", "-v, --version")
 		.helpOption("-h, --help", "show this help")
@@ -128,6 +133,7 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 	const setup = loadSetup({ cwd, configPath: options.config, packPaths: options.pack, date: options.date });
 	const inputs = await readInputs(paths, cwd);
 	const drafts: CheckedDraft[] = [];
+	const diffs: string[] = [];
 	let inputErrors = 0;
 	for (const input of inputs) {
 		if ("error" in input) {
@@ -137,17 +143,31 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 		}
 		for (const warning of input.warnings) process.stderr.write(`postcheck: ${input.path}: warning: ${warning}\n`);
 		const language = options.lang === "auto" ? detectLanguage(input.text, setup.config.language) : options.lang;
-		const { findings, suppressed } = checkDraft(input.text, language, setup.rules, {
-			minScore: options.minScore,
-			placeholders: setup.placeholders,
-			allow: allowedFor(setup, cwd, input.path),
-		});
+		const checkText = (text: string) =>
+			checkDraft(text, language, setup.rules, {
+				minScore: options.minScore,
+				placeholders: setup.placeholders,
+				allow: allowedFor(setup, cwd, input.path),
+			});
+		let text = input.text;
+		let { findings, suppressed } = checkText(text);
+		if (options.fix || options.fixDryRun) {
+			const fixed = fixDraft(input, findings, setup.rules, { dryRun: options.fixDryRun, cwd });
+			for (const note of fixed.notes) process.stderr.write(`postcheck: ${input.path}: ${note}\n`);
+			if (fixed.diff) diffs.push(fixed.diff);
+			if (fixed.text !== undefined) {
+				text = fixed.text;
+				({ findings, suppressed } = checkText(text));
+			}
+		}
 		const shown = findings.filter((finding) => !options.quiet || finding.severity === "error");
-		drafts.push({ path: input.path, language, text: input.text, findings: shown, suppressed });
+		drafts.push({ path: input.path, language, text, findings: shown, suppressed });
 	}
 	const report = buildReport(drafts);
 	const texts = new Map(drafts.map((draft) => [draft.path, draft.text]));
-	process.stdout.write(FORMATTERS[options.format](report, { color: useColor(options.color), texts }));
+	process.stdout.write(
+		options.fixDryRun ? diffs.join("") : FORMATTERS[options.format](report, { color: useColor(options.color), texts }),
+	);
 	if (inputErrors > 0) return EXIT.userError;
 	return failsAt(report, options.failOn) ? EXIT.findings : EXIT.clean;
 }

@@ -122,6 +122,8 @@ export const RuleSchema = z
 		link: z.url().optional(),
 		/** What to write instead, or the line to add; same placeholders as `message`. */
 		suggestion: z.union([z.string().min(1), z.partialRecord(Language, z.string().min(1))]).optional(),
+		/** `--fix` may apply the suggestion: `append` it to the draft, or `replace` the matched text with it. */
+		fix: z.enum(["append", "replace"]).optional(),
 		languages: z.array(Language).min(1).optional(),
 		match: MatcherSchema,
 		/** Every condition must hold, or the candidate is dropped. */

@@ -14,6 +14,7 @@ export interface CompiledRule {
 	guideline: Guideline;
 	link?: string;
 	suggestion?: Rule["suggestion"];
+	fix?: Rule["fix"];
 	languages: Language[];
 	match: CompiledMatcher;
 	require: CompiledCondition[];
@@ -85,6 +86,7 @@ function compileRule(
 		guideline: override.guideline ?? rule.guideline,
 		link: rule.link,
 		suggestion: rule.suggestion,
+		fix: rule.fix,
 		languages: rule.languages ?? ["en", "nl"],
 		match: compileMatcher(rule.match, matcherContext),
 		require: rule.require.map(condition),
