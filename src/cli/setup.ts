@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Allow, type Config, ConfigSchema } from "../contracts/config.js";
 import type { TermList } from "../contracts/pack.js";
 import { UserError } from "../errors.js";
 import { allowEntriesFor } from "../findings/allow.js";
 import { type CompiledRule, compilePacks, type LoadedPack } from "../packs/compile.js";
+import { extendPack, withoutReplaced } from "../packs/extend.js";
 import { checkRuleOverrides, parseConfig, parseLexicons, parsePack } from "../packs/load.js";
 import { type Placeholders, placeholdersFor } from "../packs/placeholders.js";
 import { resolveVocabulary } from "../packs/vocabulary.js";
@@ -14,6 +15,8 @@ import { STDIN_PATH } from "./inputs.js";
 /** The folder of built-in packs shipped with postcheck. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
 const SHARED_LEXICONS = "lexicons.yaml";
+/** `extends: tone` names a built-in pack; anything else is a file. */
+const BUILTIN_PACK_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const CONFIG_NAMES = ["postcheck.yaml", ".postcheck.yaml"];
 
 /** Everything a run needs, loaded once and shared by every draft. */
@@ -37,13 +40,18 @@ export interface SetupOptions {
 /** Finds and loads the config, loads built-in, config and command-line packs, and compiles them. */
 export function loadSetup(options: SetupOptions): Setup {
 	const { config, configFile, configText } = loadConfig(options.cwd, options.configPath);
-	const packs: LoadedPack[] = defaultPackFiles(config, configFile, options).map((file) =>
-		loadPackFile(file, options.cwd),
+	const packs = withoutReplaced(
+		defaultPackFiles(config, configFile, options).map((file) => loadPackFile(file, options.cwd)),
 	);
 	if (configFile && configText !== undefined)
 		checkRuleOverrides(config, packs, shown(options.cwd, configFile), configText);
 	const vocabulary = resolveVocabulary(config, options.date);
-	const rules = compilePacks(packs, { config, vocabulary, sharedLexicons: loadSharedLexicons(options.cwd) });
+	const rules = compilePacks(packs, {
+		config,
+		vocabulary,
+		sharedLexicons: loadSharedLexicons(options.cwd),
+		date: options.date,
+	});
 	return { config, configFile, rules, placeholders: placeholdersFor(vocabulary), packs };
 }
 
@@ -71,9 +79,21 @@ export function defaultPackFiles(
 	];
 }
 
-/** Reads and validates one pack file. */
-export function loadPackFile(file: string, cwd: string): LoadedPack {
-	return parsePack(readUserFile(file, "pack"), shown(cwd, file));
+/** Reads and validates one pack file, and the packs it extends (a built-in pack id, or a file relative to it). */
+export function loadPackFile(file: string, cwd: string, extending: readonly string[] = []): LoadedPack {
+	const loaded = parsePack(readUserFile(file, "pack"), shown(cwd, file));
+	const base = loaded.pack.extends;
+	if (base === undefined) return loaded;
+	const baseFile = BUILTIN_PACK_ID.test(base) ? join(BUILTIN_RULES_DIR, `${base}.yaml`) : resolve(dirname(file), base);
+	if (BUILTIN_PACK_ID.test(base) && !existsSync(baseFile)) {
+		const known = builtinPackFiles().map((path) => basename(path, ".yaml"));
+		throw new UserError(`extends: no built-in pack "${base}" (built-in: ${known.join(", ")})`, { file: loaded.file });
+	}
+	if ([...extending, file].includes(baseFile))
+		throw new UserError(`extends: "${base}" extends this pack again (a cycle)`, { file: loaded.file });
+	const parent = loadPackFile(baseFile, cwd, [...extending, file]);
+	const testConfig = parent.pack.test?.config && resolve(dirname(baseFile), parent.pack.test.config);
+	return extendPack(parent, loaded, testConfig);
 }
 
 /** The word lists every pack can use (rules/lexicons.yaml). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GuidelineSchema, IsoDate, Language, Severity } from "./config.js";
+import { GuidelineSchema, IsoDate, Language, RuleOverrideSchema, Severity } from "./config.js";
 
 /** A word list, either for every language or one list per language. */
 export const TermList = z.union([z.array(z.string().min(1)), z.partialRecord(Language, z.array(z.string().min(1)))]);
@@ -138,6 +138,10 @@ export const RuleSchema = z
 			.strict()
 			.default({ base: 0.6, modifiers: [] }),
 		minScore: z.number().min(0).max(1).default(0.5),
+		/** The first publication day the rule applies (an embargo that starts); default always. */
+		valid_from: IsoDate.optional(),
+		/** The first publication day the rule no longer applies (an embargo that lifts, a campaign that ends). */
+		expires: IsoDate.optional(),
 		/** Report only the first candidate in a draft (e.g. the first mention of the employer). */
 		once: z.boolean().default(false),
 		examples: z
@@ -161,11 +165,23 @@ export const PackSchema = z
 			.object({ config: z.string().min(1).optional(), date: IsoDate.optional() })
 			.strict()
 			.optional(),
+		/** A pack whose rules and lexicons this one inherits: a built-in pack id (`tone`) or a file relative to this one. */
+		extends: z.string().min(1).optional(),
+		/** Changes to inherited rules by name: `off`, a severity, or `{ severity, minScore, guideline }`. */
+		overrides: z.record(z.string(), RuleOverrideSchema).default({}),
 		/** Named word lists the pack's rules use with `{ lexicon: name }`. */
 		lexicons: z.record(z.string(), TermList).default({}),
-		rules: z.array(RuleSchema).min(1),
+		rules: z.array(RuleSchema).default([]),
 	})
-	.strict();
+	.strict()
+	.refine((pack) => pack.rules.length > 0 || pack.extends !== undefined, {
+		message: "a pack needs at least one rule, or extends: another pack",
+		path: ["rules"],
+	})
+	.refine((pack) => Object.keys(pack.overrides).length === 0 || pack.extends !== undefined, {
+		message: "overrides change inherited rules: add extends: with the pack to inherit from",
+		path: ["overrides"],
+	});
 
 export type Rule = z.infer<typeof RuleSchema>;
 export type Pack = z.infer<typeof PackSchema>;

@@ -30,6 +30,8 @@ export interface CompiledRule {
 export interface LoadedPack {
 	file: string;
 	pack: Pack;
+	/** The packs it extends, nearest first: a run that loads one of them too leaves that one out. */
+	replaces?: string[];
 }
 
 /** Everything compiling needs besides the packs. */
@@ -38,6 +40,8 @@ export interface CompileContext {
 	vocabulary: Vocabulary;
 	/** Word lists every pack can use (rules/lexicons.yaml). */
 	sharedLexicons: Record<string, TermList>;
+	/** The publication day, YYYY-MM-DD: rules whose `valid_from`/`expires` exclude it are left out. */
+	date?: string;
 }
 
 /** Compiles packs into rules, applying `rules:` overrides from the config; disabled rules are left out. */
@@ -52,7 +56,7 @@ export function compilePacks(packs: readonly LoadedPack[], context: CompileConte
 			if (previous) throw new UserError(`rule "${id}" is defined twice (also in ${previous})`, { file });
 			seen.set(id, file);
 			const override = normalizeOverride(context.config.rules[id]);
-			if (override.enabled === false) continue;
+			if (override.enabled === false || !isActive(rule, context.date)) continue;
 			rules.push(
 				compileRule(
 					rule,
@@ -103,8 +107,16 @@ function compileRule(
 	};
 }
 
+/** Whether a rule applies on a publication day: from `valid_from` (inclusive) until `expires` (exclusive). */
+export function isActive(rule: Pick<Rule, "valid_from" | "expires">, date: string | undefined): boolean {
+	if (date === undefined) return true;
+	return (
+		(rule.valid_from === undefined || rule.valid_from <= date) && (rule.expires === undefined || date < rule.expires)
+	);
+}
+
 /** `off`, a bare severity and the long form all become the long form. */
-function normalizeOverride(override: RuleOverride | undefined): Exclude<RuleOverride, string> {
+export function normalizeOverride(override: RuleOverride | undefined): Exclude<RuleOverride, string> {
 	if (override === undefined) return {};
 	if (override === "off") return { enabled: false };
 	if (typeof override === "string") return { severity: override };

@@ -47,8 +47,8 @@ export function runPackTests(suite: PackTestSuite): RuleTestResult[] {
 		for (const rule of pack.rules) {
 			const ruleId = `${pack.pack}/${rule.name}`;
 			const cases = [
-				...(rule.examples?.bad ?? []).map((text) => runExample(compiled, suite, ruleId, text, "bad")),
-				...(rule.examples?.good ?? []).map((text) => runExample(compiled, suite, ruleId, text, "good")),
+				...(rule.examples?.bad ?? []).map((text) => runExample(compiled, suite, rule, ruleId, text, "bad")),
+				...(rule.examples?.good ?? []).map((text) => runExample(compiled, suite, rule, ruleId, text, "good")),
 				...rule.tests.map((test) => runTestCase(compiled, suite, pack.pack, ruleId, test)),
 			];
 			results.push({ ruleId, file, cases, covered: isCovered(rule, ruleId, pack.pack) });
@@ -66,7 +66,7 @@ function compilerFor(suite: PackTestSuite): Compiled {
 		let compiled = byDate.get(date);
 		if (!compiled) {
 			const vocabulary = resolveVocabulary(config, date);
-			const rules = compilePacks(suite.packs, { config, vocabulary, sharedLexicons: suite.sharedLexicons });
+			const rules = compilePacks(suite.packs, { config, vocabulary, sharedLexicons: suite.sharedLexicons, date });
 			compiled = { rules: new Map(rules.map((rule) => [rule.id, rule])), organization: placeholdersFor(vocabulary) };
 			byDate.set(date, compiled);
 		}
@@ -85,8 +85,10 @@ function findingsOf(
 	const selected: CompiledRule[] = [];
 	for (const id of ruleIds) {
 		const rule = rules.get(id);
-		if (!rule) return `no rule "${id}" in the packs under test`;
-		selected.push(rule);
+		// A rule of these packs that is missing does not apply on this day (valid_from/expires): it finds nothing.
+		if (rule) selected.push(rule);
+		else if (!suite.packs.some(({ pack }) => pack.rules.some((item) => `${pack.pack}/${item.name}` === id)))
+			return `no rule "${id}" in the packs under test`;
 	}
 	const language = options.lang ?? detectLanguage(text, suite.config.language);
 	return check(text, language, selected, { placeholders: organization });
@@ -95,11 +97,12 @@ function findingsOf(
 function runExample(
 	compiled: Compiled,
 	suite: PackTestSuite,
+	rule: Rule,
 	ruleId: string,
 	text: string,
 	kind: "bad" | "good",
 ): CaseResult {
-	const findings = findingsOf(compiled, suite, [ruleId], text, {});
+	const findings = findingsOf(compiled, suite, [ruleId], text, { date: dateWithin(suite.date, rule) });
 	if (typeof findings === "string") return { kind, text, passed: false, problem: findings };
 	if (kind === "bad" && findings.length === 0) return { kind, text, passed: false, problem: "did not fire" };
 	if (kind === "good" && findings.length > 0)
@@ -141,6 +144,20 @@ function runTestCase(
 	return problems.length > 0
 		? { kind: "test", text: test.text, passed: false, problem: problems.join("; ") }
 		: { kind: "test", text: test.text, passed: true };
+}
+
+/**
+ * Examples show what a rule does while it applies: on the suite's day, moved into the rule's `valid_from`/`expires`
+ * window when outside it (a `tests:` case with a `date` checks the window itself).
+ */
+function dateWithin(date: string, rule: Rule): string {
+	if (rule.valid_from !== undefined && date < rule.valid_from) return rule.valid_from;
+	if (rule.expires !== undefined && date >= rule.expires) {
+		const dayBefore = new Date(`${rule.expires}T00:00:00Z`);
+		dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+		return dayBefore.toISOString().slice(0, 10);
+	}
+	return date;
 }
 
 /** A rule named in a test case: a full id, or a name within the pack; none means the rule itself. */

@@ -29,11 +29,10 @@ export function formatRuleExplanation({ id, file, rule, severity, minScore, guid
 		for (const [language, text] of Object.entries(perLanguage(rule.suggestion)))
 			lines.push(`Suggestion${language ? ` (${language})` : ""}: ${text}`);
 	}
-	lines.push(
-		`Languages:  ${(rule.languages ?? ["en", "nl"]).join(", ")}`,
-		"",
-		`Matches ${describeMatcher(rule.match)}.`,
-	);
+	lines.push(`Languages:  ${(rule.languages ?? ["en", "nl"]).join(", ")}`);
+	const window = [rule.valid_from && `from ${rule.valid_from}`, rule.expires && `before ${rule.expires}`];
+	if (rule.valid_from || rule.expires) lines.push(`Applies:    to posts ${window.filter(Boolean).join(" and ")}`);
+	lines.push("", `Matches ${describeMatcher(rule.match)}.`);
 	if (rule.once) lines.push("Reports only the first match in a draft.");
 	for (const condition of rule.require) lines.push(`Only when:  ${describeCondition(condition)}`);
 	for (const condition of rule.unless) lines.push(`Not when:   ${describeCondition(condition)}`);

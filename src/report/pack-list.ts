@@ -12,8 +12,9 @@ export function formatPackList(
 	const compiled = new Map(rules.map((rule) => [rule.id, rule]));
 	const ids = packs.flatMap(({ pack }) => pack.rules.map((rule) => `${pack.pack}/${rule.name}`));
 	const idWidth = Math.max(...ids.map((id) => id.length));
-	const blocks = packs.map(({ file, pack }) => {
-		const header = `${pack.pack}  (${isBuiltin(file) ? "built-in" : file}): ${pack.description}`;
+	const blocks = packs.map(({ file, pack, replaces }) => {
+		const extending = replaces?.[0] ? `, extends ${replaces[0]}` : "";
+		const header = `${pack.pack}  (${isBuiltin(file) ? "built-in" : file}${extending}): ${pack.description}`;
 		const rows = pack.rules.map((rule) => {
 			const id = `${pack.pack}/${rule.name}`;
 			const run = compiled.get(id);

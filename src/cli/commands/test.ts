@@ -1,6 +1,6 @@
 import { dirname, resolve } from "node:path";
 import type { Config } from "../../contracts/config.js";
-import type { LoadedPack } from "../../packs/compile.js";
+import { withoutReplaced } from "../../packs/extend.js";
 import { type PackTestSuite, runPackTests } from "../../packs/test-runner.js";
 import { formatTestResults, testsFailed } from "../../report/test-results.js";
 import { parseDate, today } from "../options.js";
@@ -49,9 +49,11 @@ export function loadPackTestSuites(
 	const suites = new Map<string, PackTestSuite>();
 	const configs = new Map<string, Config>();
 	const sharedLexicons = loadSharedLexicons(run.cwd);
-	for (const file of files) {
-		const loaded: LoadedPack = loadPackFile(file, run.cwd);
-		const declared = loaded.pack.test;
+	const loaded = files.map((file) => ({ file, pack: loadPackFile(file, run.cwd) }));
+	const kept = new Set(withoutReplaced(loaded.map(({ pack }) => pack)));
+	for (const { file, pack } of loaded) {
+		if (!kept.has(pack)) continue;
+		const declared = pack.pack.test;
 		const configFile = declared?.config ? resolve(dirname(file), declared.config) : undefined;
 		let config = run.config;
 		if (configFile) {
@@ -61,7 +63,7 @@ export function loadPackTestSuites(
 		const date = declared?.date ?? run.date;
 		const key = `${configFile ?? ""}\n${date}`;
 		const suite = suites.get(key) ?? { packs: [], config, date, sharedLexicons };
-		suite.packs.push(loaded);
+		suite.packs.push(pack);
 		suites.set(key, suite);
 	}
 	return [...suites.values()];
