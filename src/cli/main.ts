@@ -44,6 +44,7 @@ Commands:
   postcheck test [packs...]             run the packs' examples and tests
   postcheck packs list|validate FILE    list the rules; check a pack file
   postcheck explain RULE-ID             what a rule checks and what moves its score
+  postcheck init                        write a commented postcheck.yaml and a starter pack
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage/config/pack/input error, 3 internal error.`;
 

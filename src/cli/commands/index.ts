@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { explainCommand } from "./explain.js";
+import { initCommand } from "./init.js";
 import { packsCommand } from "./packs.js";
 import { testCommand } from "./test.js";
 
@@ -11,6 +12,7 @@ const COMMANDS = {
 	test: testCommand,
 	packs: packsCommand,
 	explain: explainCommand,
+	init: initCommand,
 } as const satisfies Record<string, CommandBuilder>;
 
 /** Whether the command line names a subcommand (`postcheck test`); a draft file called so is `./test`. */
