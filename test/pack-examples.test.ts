@@ -15,11 +15,12 @@ const suites = loadPackTestSuites(files, { cwd: ROOT, config: ConfigSchema.parse
 const results = suites.flatMap(runPackTests);
 
 describe("built-in packs", () => {
-	it("are the five stable pack ids", () => {
+	it("are the five stable pack ids and the platform pack", () => {
 		expect(suites.flatMap((suite) => suite.packs.map(({ pack }) => pack.pack)).sort()).toEqual([
 			"affiliation",
 			"confidential",
 			"incident-speculation",
+			"platform",
 			"tone",
 			"unreleased-products",
 		]);

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { checkDraft } from "../check.js";
 import type { Language, Severity } from "../contracts/config.js";
+import { PlatformName } from "../contracts/pack.js";
 import type { JsonReport } from "../contracts/report.js";
 import { detectLanguage } from "../document/language.js";
 import { UserError } from "../errors.js";
@@ -31,6 +32,7 @@ interface CliOptions {
 	color: boolean;
 	fix: boolean;
 	fixDryRun: boolean;
+	platform?: PlatformName;
 }
 
 const EXAMPLES = `
@@ -74,6 +76,11 @@ function buildProgram(): Command {
 			new Option("--fail-on <severity>", "lowest severity that makes the exit code 1")
 				.choices(FAIL_ON)
 				.default("warning"),
+		)
+		.addOption(
+			new Option("--platform <platform>", "check the platform's limits (length, links, hashtags)").choices(
+				PlatformName.options,
+			),
 		)
 		.option("-q, --quiet", "report errors only", false)
 		.option("--fix", "apply the rules' safe fixes to the draft files, then report what is left", false)
@@ -131,7 +138,13 @@ async function guard(action: () => Promise<number>): Promise<number> {
 
 async function run(paths: string[], options: CliOptions): Promise<number> {
 	const cwd = process.cwd();
-	const setup = loadSetup({ cwd, configPath: options.config, packPaths: options.pack, date: options.date });
+	const setup = loadSetup({
+		cwd,
+		configPath: options.config,
+		packPaths: options.pack,
+		date: options.date,
+		platform: options.platform,
+	});
 	const inputs = await readInputs(paths, cwd);
 	const drafts: CheckedDraft[] = [];
 	const diffs: string[] = [];

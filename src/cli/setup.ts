@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Allow, type Config, ConfigSchema } from "../contracts/config.js";
-import type { TermList } from "../contracts/pack.js";
+import type { PlatformName, TermList } from "../contracts/pack.js";
 import { UserError } from "../errors.js";
 import { allowEntriesFor } from "../findings/allow.js";
 import { type CompiledRule, compilePacks, type LoadedPack } from "../packs/compile.js";
@@ -35,6 +35,8 @@ export interface SetupOptions {
 	packPaths: string[];
 	/** The publication day, YYYY-MM-DD. */
 	date: string;
+	/** `--platform`: turns on the rules for that platform (the platform pack); `all` for listing every rule. */
+	platform?: PlatformName | "all";
 }
 
 /** Finds and loads the config, loads built-in, config and command-line packs, and compiles them. */
@@ -51,6 +53,7 @@ export function loadSetup(options: SetupOptions): Setup {
 		vocabulary,
 		sharedLexicons: loadSharedLexicons(options.cwd),
 		date: options.date,
+		platform: options.platform,
 	});
 	return { config, configFile, rules, placeholders: placeholdersFor(vocabulary), packs };
 }

@@ -39,6 +39,8 @@ export const RuleOverrideSchema = z.union([
 			severity: Severity.optional(),
 			minScore: z.number().min(0).max(1).optional(),
 			guideline: GuidelineSchema.optional(),
+			/** The limit of a rule that counts (`match: { limit }`), e.g. your Mastodon instance's 1000 characters. */
+			max: z.number().int().min(0).optional(),
 		})
 		.strict(),
 ]);

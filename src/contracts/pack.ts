@@ -37,6 +37,24 @@ export type SignalName = z.infer<typeof SignalName>;
 export const ValidatorName = z.enum(["iban", "luhn", "bsn", "private-ip"]);
 export type ValidatorName = z.infer<typeof ValidatorName>;
 
+/** Platforms with their own limits (`--platform`); rules for one apply only when it is given. */
+export const PlatformName = z.enum(["x", "linkedin", "mastodon", "bluesky", "threads"]);
+export type PlatformName = z.infer<typeof PlatformName>;
+
+/**
+ * What a `limit` matcher counts: `weighted` as X counts (twitter-text: most code points 1, others such as emoji 2),
+ * `characters` (code points), `graphemes` (what a reader sees as one character), or links, hashtags
+ * and mentions. `urlLength` counts every link as that many characters (X, Mastodon: 23).
+ */
+export const LimitSchema = z
+	.object({
+		measure: z.enum(["weighted", "characters", "graphemes", "links", "hashtags", "mentions"]),
+		max: z.number().int().min(0),
+		urlLength: z.number().int().min(1).optional(),
+	})
+	.strict();
+export type Limit = z.infer<typeof LimitSchema>;
+
 export type Matcher =
 	| { lexicon: string }
 	| { terms: TermList }
@@ -44,6 +62,7 @@ export type Matcher =
 	| { regex: string | Partial<Record<Language, string>>; caseSensitive?: boolean; validate?: ValidatorName }
 	| { pattern: string }
 	| { signal: SignalName }
+	| { limit: Limit }
 	| { any: Matcher[] };
 
 export const MatcherSchema: z.ZodType<Matcher> = z.lazy(() =>
@@ -60,6 +79,7 @@ export const MatcherSchema: z.ZodType<Matcher> = z.lazy(() =>
 			.strict(),
 		z.object({ pattern: z.string().min(1) }).strict(),
 		z.object({ signal: SignalName }).strict(),
+		z.object({ limit: LimitSchema }).strict(),
 		z.object({ any: z.array(MatcherSchema).min(1) }).strict(),
 	]),
 );
@@ -125,6 +145,8 @@ export const RuleSchema = z
 		/** `--fix` may apply the suggestion: `append` it to the draft, or `replace` the matched text with it. */
 		fix: z.enum(["append", "replace"]).optional(),
 		languages: z.array(Language).min(1).optional(),
+		/** Apply only when `--platform` names one of these (the platform pack); default: always. */
+		platforms: z.array(PlatformName).min(1).optional(),
 		match: MatcherSchema,
 		/** Every condition must hold, or the candidate is dropped. */
 		require: z.array(ConditionSchema).default([]),

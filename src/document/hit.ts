@@ -9,6 +9,8 @@ export interface Hit {
 	endToken: number;
 	/** The list entry or pattern that matched, for the finding's reasons. */
 	term: string;
+	/** Extra `{name}` placeholder values for the message, e.g. `{count}` and `{over}` from a limit. */
+	values?: Record<string, string>;
 }
 
 /** Turns a character span (from a regular expression, say) into a hit over the tokens it touches. */

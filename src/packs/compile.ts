@@ -1,5 +1,5 @@
 import type { Config, Guideline, Language, RuleOverride, Severity } from "../contracts/config.js";
-import type { Pack, Rule, TermList } from "../contracts/pack.js";
+import type { Pack, PlatformName, Rule, TermList } from "../contracts/pack.js";
 import { UserError } from "../errors.js";
 import { type CompiledCondition, compileCondition } from "./conditions.js";
 import { type CompiledMatcher, compileMatcher } from "./matchers.js";
@@ -41,7 +41,8 @@ export interface CompileContext {
 	/** Word lists every pack can use (rules/lexicons.yaml). */
 	sharedLexicons: Record<string, TermList>;
 	/** The publication day, YYYY-MM-DD: rules whose `valid_from`/`expires` exclude it are left out. */
-	date?: string;
+	date?: string /** `--platform`: rules for other platforms are left out, and so are all platform rules without one; `all` keeps them. */;
+	platform?: PlatformName | "all";
 }
 
 /** Compiles packs into rules, applying `rules:` overrides from the config; disabled rules are left out. */
@@ -56,7 +57,8 @@ export function compilePacks(packs: readonly LoadedPack[], context: CompileConte
 			if (previous) throw new UserError(`rule "${id}" is defined twice (also in ${previous})`, { file });
 			seen.set(id, file);
 			const override = normalizeOverride(context.config.rules[id]);
-			if (override.enabled === false || !isActive(rule, context.date)) continue;
+			if (override.enabled === false || !isActive(rule, context.date) || !isForPlatform(rule, context.platform))
+				continue;
 			rules.push(
 				compileRule(
 					rule,
@@ -80,6 +82,8 @@ function compileRule(
 	matcherContext: Parameters<typeof compileMatcher>[1],
 	config: Config,
 ): CompiledRule {
+	if (override.max !== undefined && !("limit" in rule.match))
+		throw new UserError(`rules: ${id}: max applies only to a rule that counts (match: { limit })`);
 	const settings = { profileDisclaimer: config.profileDisclaimer };
 	const condition = (item: Rule["require"][number]) => compileCondition(item, matcherContext, settings);
 	return {
@@ -92,7 +96,12 @@ function compileRule(
 		suggestion: rule.suggestion,
 		fix: rule.fix,
 		languages: rule.languages ?? ["en", "nl"],
-		match: compileMatcher(rule.match, matcherContext),
+		match: compileMatcher(
+			"limit" in rule.match && override.max !== undefined
+				? { limit: { ...rule.match.limit, max: override.max } }
+				: rule.match,
+			matcherContext,
+		),
 		require: rule.require.map(condition),
 		unless: rule.unless.map(condition),
 		base: rule.score.base,
@@ -112,6 +121,12 @@ export function isActive(rule: Pick<Rule, "valid_from" | "expires">, date: strin
 	if (date === undefined) return true;
 	return (
 		(rule.valid_from === undefined || rule.valid_from <= date) && (rule.expires === undefined || date < rule.expires)
+	);
+}
+
+function isForPlatform(rule: Rule, platform: CompileContext["platform"]): boolean {
+	return (
+		rule.platforms === undefined || platform === "all" || (platform !== undefined && rule.platforms.includes(platform))
 	);
 }
 

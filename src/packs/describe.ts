@@ -1,4 +1,4 @@
-import type { Condition, Matcher, Scope, SignalName, VocabularyName } from "../contracts/pack.js";
+import type { Condition, Limit, Matcher, Scope, SignalName, VocabularyName } from "../contracts/pack.js";
 
 const SIGNAL_WORDS: Record<SignalName, string> = {
 	mention: "an @mention",
@@ -24,6 +24,15 @@ const VOCABULARY_WORDS: Record<VocabularyName, string> = {
 	disclaimers: "a disclaimer from the config (config: disclaimers)",
 };
 
+const LIMIT_WORDS: Record<Limit["measure"], string> = {
+	weighted: "characters as X counts them (emoji and most non-Latin characters count 2)",
+	characters: "characters",
+	graphemes: "characters as a reader sees them (graphemes)",
+	links: "links",
+	hashtags: "hashtags",
+	mentions: "@mentions",
+};
+
 const SHOWN_TERMS = 6;
 
 /** A matcher in words, for `postcheck explain`: "a word from the list "insult" or an @mention". */
@@ -43,6 +52,11 @@ export function describeMatcher(matcher: Matcher): string {
 	}
 	if ("pattern" in matcher) return `the English pattern "${matcher.pattern}"`;
 	if ("signal" in matcher) return SIGNAL_WORDS[matcher.signal];
+	if ("limit" in matcher) {
+		const { measure, max, urlLength } = matcher.limit;
+		const links = urlLength === undefined ? "" : `, every link counting ${urlLength}`;
+		return `a draft of more than ${max} ${LIMIT_WORDS[measure]}${links}`;
+	}
 	return matcher.any.map(describeMatcher).join(" or ");
 }
 

@@ -45,9 +45,10 @@ function evaluate(doc: Doc, rule: CompiledRule, candidate: Hit, options: RunOpti
 	if (score < (options.minScore ?? rule.minScore)) return undefined;
 	const suggestion = fillPlaceholders(pickLanguage(rule.suggestion, doc.language) ?? "", {
 		...options.placeholders,
+		...candidate.values,
 		match,
 	});
-	const values = { ...options.placeholders, match, suggestion };
+	const values = { ...options.placeholders, ...candidate.values, match, suggestion };
 	return {
 		ruleId: rule.id,
 		pack: rule.pack,

@@ -2,6 +2,7 @@ import type { Language } from "../contracts/config.js";
 import type { Matcher, TermList } from "../contracts/pack.js";
 import type { Doc } from "../document/document.js";
 import { type Hit, hitFromSpan } from "../document/hit.js";
+import { findOverflow } from "../document/measure.js";
 import { matchPattern } from "../document/nlp.js";
 import { SIGNALS } from "../document/signals/index.js";
 import { UserError } from "../errors.js";
@@ -47,6 +48,10 @@ function compileUncached(matcher: Matcher, context: MatcherContext): CompiledMat
 				: [];
 	}
 	if ("signal" in matcher) return SIGNALS[matcher.signal];
+	if ("limit" in matcher) {
+		const { limit } = matcher;
+		return (doc) => findOverflow(doc, limit);
+	}
 	const parts = matcher.any.map((part) => compileMatcher(part, context));
 	return (doc) => parts.flatMap((part) => part(doc)).sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -66,7 +66,8 @@ function compilerFor(suite: PackTestSuite): Compiled {
 		let compiled = byDate.get(date);
 		if (!compiled) {
 			const vocabulary = resolveVocabulary(config, date);
-			const rules = compilePacks(suite.packs, { config, vocabulary, sharedLexicons: suite.sharedLexicons, date });
+			const context = { config, vocabulary, sharedLexicons: suite.sharedLexicons, date, platform: "all" as const };
+			const rules = compilePacks(suite.packs, context);
 			compiled = { rules: new Map(rules.map((rule) => [rule.id, rule])), organization: placeholdersFor(vocabulary) };
 			byDate.set(date, compiled);
 		}

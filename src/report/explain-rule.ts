@@ -30,6 +30,7 @@ export function formatRuleExplanation({ id, file, rule, severity, minScore, guid
 			lines.push(`Suggestion${language ? ` (${language})` : ""}: ${text}`);
 	}
 	lines.push(`Languages:  ${(rule.languages ?? ["en", "nl"]).join(", ")}`);
+	if (rule.platforms) lines.push(`Platforms:  ${rule.platforms.join(", ")} (only with --platform)`);
 	const window = [rule.valid_from && `from ${rule.valid_from}`, rule.expires && `before ${rule.expires}`];
 	if (rule.valid_from || rule.expires) lines.push(`Applies:    to posts ${window.filter(Boolean).join(" and ")}`);
 	lines.push("", `Matches ${describeMatcher(rule.match)}.`);

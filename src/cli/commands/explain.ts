@@ -23,6 +23,7 @@ export const explainCommand: CommandBuilder = (exit) =>
 				configPath: options.config,
 				packPaths: options.pack,
 				date: today(),
+				platform: "all",
 			});
 			const ids: string[] = [];
 			for (const { file, pack } of setup.packs) {

@@ -22,7 +22,13 @@ export const packsCommand: CommandBuilder = (exit) => {
 			.option("-p, --pack <file>", "extra pack (repeatable)", (value: string, all: string[]) => [...all, value], [])
 			.action((options: PackOptions) => {
 				const cwd = process.cwd();
-				const setup = loadSetup({ cwd, configPath: options.config, packPaths: options.pack, date: today() });
+				const setup = loadSetup({
+					cwd,
+					configPath: options.config,
+					packPaths: options.pack,
+					date: today(),
+					platform: "all",
+				});
 				const builtin = resolve(BUILTIN_RULES_DIR);
 				process.stdout.write(
 					formatPackList(setup.packs, setup.rules, (file) => resolve(cwd, file).startsWith(builtin)),
