@@ -1,15 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { JsonReportSchema } from "../src/contracts/report.js";
 import { runCli } from "./helpers/cli.js";
-
-function folderWith(files: Record<string, string>): string {
-	const folder = mkdtempSync(join(tmpdir(), "postcheck-extends-"));
-	for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
-	return folder;
-}
+import { folderWith } from "./helpers/folder.js";
 
 function ruleIds(folder: string, draft: string, args: string[] = []) {
 	const result = runCli(["--format", "json", ...args, "-"], { cwd: folder, input: draft });

@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../src/contracts/report.js";
 import { applyEdits, planFixes } from "../src/fix/plan.js";
 import { EXAMPLE_CONFIG, EXAMPLE_DATE, runCli } from "./helpers/cli.js";
+import { folderWith } from "./helpers/folder.js";
 
 function finding(ruleId: string, start: number, end: number, suggestion?: string, severity = "warning"): Finding {
 	return {
@@ -60,7 +60,7 @@ describe("planning and applying fixes", () => {
 
 describe("--fix and --fix-dry-run", () => {
 	const WITH_EXAMPLE = ["--config", EXAMPLE_CONFIG, "--date", EXAMPLE_DATE];
-	const folder = () => mkdtempSync(join(tmpdir(), "postcheck-fix-"));
+	const folder = () => folderWith();
 
 	it("--fix-dry-run prints a diff with the disclaimer in the draft's language and changes nothing", () => {
 		const dir = folder();

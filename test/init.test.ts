@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { runCli } from "./helpers/cli.js";
+import { folderWith } from "./helpers/folder.js";
 
 describe("postcheck init", () => {
 	it("writes a commented config and a starter pack from flags, which postcheck then uses and tests green", () => {
-		const folder = mkdtempSync(join(tmpdir(), "postcheck-init-"));
+		const folder = folderWith();
 		const result = runCli(
 			[
 				"init",
@@ -44,7 +44,7 @@ describe("postcheck init", () => {
 	});
 
 	it("refuses to overwrite, needs --name without a terminal, and checks product dates (exit 2)", () => {
-		const folder = mkdtempSync(join(tmpdir(), "postcheck-init-"));
+		const folder = folderWith();
 		writeFileSync(join(folder, "postcheck.yaml"), "language: nl\n");
 		const existing = runCli(["init", "--name", "Initech"], { cwd: folder });
 		expect(existing.stderr).toBe("postcheck: init: postcheck.yaml already exists; nothing written\n");

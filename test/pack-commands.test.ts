@@ -1,14 +1,6 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_CONFIG, runCli } from "./helpers/cli.js";
-
-function folderWith(files: Record<string, string>): string {
-	const folder = mkdtempSync(join(tmpdir(), "postcheck-packs-"));
-	for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
-	return folder;
-}
+import { folderWith } from "./helpers/folder.js";
 
 const PACK = `pack: initech
 description: Initech's own rules.

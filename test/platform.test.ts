@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Limit } from "../src/contracts/pack.js";
@@ -7,6 +6,7 @@ import { JsonReportSchema } from "../src/contracts/report.js";
 import { buildDocument } from "../src/document/document.js";
 import { measure } from "../src/document/measure.js";
 import { runCli } from "./helpers/cli.js";
+import { folderWith } from "./helpers/folder.js";
 
 const count = (text: string, limit: Limit) => measure(buildDocument(text, "en"), limit);
 
@@ -71,7 +71,7 @@ describe("--platform", () => {
 	});
 
 	it("takes a Mastodon instance's own limit from the config, and rejects an unknown platform", () => {
-		const folder = mkdtempSync(join(tmpdir(), "postcheck-platform-"));
+		const folder = folderWith();
 		const draft = "Walked along the canal this morning; the herons were out in force. ".repeat(9).trim();
 		expect(run(["--platform", "mastodon"], draft, folder).findings[0]?.message).toMatch(
 			/^This post is 6\d\d characters as Mastodon counts them, 1\d\d over the limit of 500/,

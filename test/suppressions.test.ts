@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { JsonReportSchema } from "../src/contracts/report.js";
 import { findDirectives, maskDirectives } from "../src/findings/suppressions.js";
 import { EXAMPLE_CONFIG, EXAMPLE_DATE, runCli } from "./helpers/cli.js";
+import { folderWith } from "./helpers/folder.js";
 
 function check(input: string, args: string[] = ["--config", EXAMPLE_CONFIG], cwd?: string) {
 	const result = runCli([...args, "--date", EXAMPLE_DATE, "--format", "json", "-"], { input, cwd });
@@ -80,7 +80,7 @@ describe("suppression directives", () => {
 });
 
 describe("allow: entries in the config", () => {
-	const folder = mkdtempSync(join(tmpdir(), "postcheck-allow-"));
+	const folder = folderWith();
 	writeFileSync(
 		join(folder, "postcheck.yaml"),
 		[
@@ -107,7 +107,7 @@ describe("allow: entries in the config", () => {
 	});
 
 	it("need a reason, and a rule or pack that exists", () => {
-		const bad = mkdtempSync(join(tmpdir(), "postcheck-allow-"));
+		const bad = folderWith();
 		writeFileSync(join(bad, "postcheck.yaml"), "allow:\n  - { term: moron, rule: tone/insult }\n");
 		const missing = runCli(["-"], { cwd: bad, input: "hi" });
 		expect(missing.status).toBe(2);
