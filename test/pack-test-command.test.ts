@@ -79,4 +79,13 @@ describe("postcheck test", () => {
 		expect(result.status).toBe(2);
 		expect(result.stderr).toMatch(/^postcheck: initech\.yaml:10:22: rules\[0\]\.tests\[0\]: unknown key "finding"/);
 	});
+
+	it("says which pack names a test config that does not exist", () => {
+		const folder = folderWith({
+			"initech.yaml": `pack: initech\ndescription: x\ntest: { config: ./missing.yaml }\nrules:\n${RULE}`,
+		});
+		const result = runCli(["test", "initech.yaml"], { cwd: folder });
+		expect(result.stderr).toBe('postcheck: initech.yaml: test.config: no such file "./missing.yaml"\n');
+		expect(result.status).toBe(2);
+	});
 });

@@ -1,5 +1,7 @@
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Config } from "../../contracts/config.js";
+import { UserError } from "../../errors.js";
 import { withoutReplaced } from "../../packs/extend.js";
 import { type PackTestSuite, runPackTests } from "../../packs/test-runner.js";
 import { formatTestResults, testsFailed } from "../../report/test-results.js";
@@ -56,6 +58,8 @@ export function loadPackTestSuites(
 		const declared = pack.pack.test;
 		const configFile = declared?.config ? resolve(dirname(file), declared.config) : undefined;
 		let config = run.config;
+		if (configFile && !existsSync(configFile))
+			throw new UserError(`test.config: no such file "${declared?.config}"`, { file: pack.file });
 		if (configFile) {
 			config = configs.get(configFile) ?? loadConfig(run.cwd, configFile).config;
 			configs.set(configFile, config);
