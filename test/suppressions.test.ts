@@ -75,6 +75,10 @@ describe("suppression directives", () => {
 			["postcheck/unused-suppression", "info", 3, "This suppression re-enables nothing that was disabled: remove it."],
 		]);
 		expect(file.findings[0]?.match).toBe("postcheck-ignore: tone/insult");
+		expect(file.findings.map((finding) => finding.reasons)).toEqual([
+			["no finding of tone/insult on the next line"],
+			["no disable before it that this enable closes"],
+		]);
 		expect(result.status).toBe(0);
 	});
 });

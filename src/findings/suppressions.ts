@@ -140,6 +140,12 @@ function nextLine(text: string, offset: number): Span {
 	return { start, end: second ? second.index : text.length };
 }
 
+const UNUSED_REASON: Record<Directive["kind"], (rule: string) => string> = {
+	"next-line": (rule) => `no finding of ${rule} on the next line`,
+	disable: (rule) => `no finding of ${rule} until the matching enable or the end of the draft`,
+	enable: () => "no disable before it that this enable closes",
+};
+
 function unusedFinding(directive: Directive, rule: string | undefined): Finding {
 	const what = directive.kind === "enable" ? "re-enables nothing that was disabled" : "silenced no finding";
 	return {
@@ -147,7 +153,7 @@ function unusedFinding(directive: Directive, rule: string | undefined): Finding 
 		pack: "postcheck",
 		severity: "info",
 		score: 1,
-		reasons: [],
+		reasons: [UNUSED_REASON[directive.kind](rule ?? "any rule")],
 		message: `This suppression${rule ? ` of ${rule}` : ""} ${what}: remove it.`,
 		guideline: {
 			text: "A suppression that silences nothing would silence the next real problem; keep only the ones in use.",
