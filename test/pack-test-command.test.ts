@@ -45,7 +45,7 @@ describe("postcheck test", () => {
 		expect(result.stdout).toContain(
 			'test "Project Bobcat": missing initech/codename "Bobcat"; unexpected initech/codename "Project Bobcat"',
 		);
-		expect(result.stdout).toContain("1 rules, 3 cases: 0 rules passed, 1 failed.");
+		expect(result.stdout).toContain("1 rule, 3 cases: 0 rules passed, 1 failed.");
 	});
 
 	it("reports a rule without examples as untested, and fails it with --coverage", () => {
@@ -78,6 +78,21 @@ describe("postcheck test", () => {
 		const result = runCli(["test", "initech.yaml"], { cwd: folder });
 		expect(result.status).toBe(2);
 		expect(result.stderr).toMatch(/^postcheck: initech\.yaml:10:22: rules\[0\]\.tests\[0\]: unknown key "finding"/);
+	});
+
+	it("fails a case listed twice and a message with a placeholder nothing fills", () => {
+		const folder = folderWith({
+			"postcheck.yaml": CONFIG,
+			"initech.yaml": `pack: initech\ndescription: x\nrules:\n${RULE.replace("{match} is internal.", "{mtach} is internal.")}    examples:\n      bad: ["Project Bobcat ships", "Project Bobcat ships"]\n      good: ["Nice weather"]\n`,
+		});
+		const result = runCli(["test", "initech.yaml"], { cwd: folder });
+		expect(result.stdout).toContain(
+			'✖ initech/codename (initech.yaml) test "Project Bobcat ships": the same case is listed twice',
+		);
+		expect(result.stdout).toContain(
+			'✖ initech/codename (initech.yaml) bad example "Project Bobcat ships": the message leaves {mtach} unfilled',
+		);
+		expect(result.status).toBe(1);
 	});
 
 	it("says which pack names a test config that does not exist", () => {

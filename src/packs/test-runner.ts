@@ -47,6 +47,7 @@ export function runPackTests(suite: PackTestSuite): RuleTestResult[] {
 		for (const rule of pack.rules) {
 			const ruleId = `${pack.pack}/${rule.name}`;
 			const cases = [
+				...duplicateCases(rule),
 				...(rule.examples?.bad ?? []).map((text) => runExample(compiled, suite, rule, ruleId, text, "bad")),
 				...(rule.examples?.good ?? []).map((text) => runExample(compiled, suite, rule, ruleId, text, "good")),
 				...rule.tests.map((test) => runTestCase(compiled, suite, pack.pack, ruleId, test)),
@@ -55,6 +56,17 @@ export function runPackTests(suite: PackTestSuite): RuleTestResult[] {
 		}
 	}
 	return results;
+}
+
+/** Each case listed twice (same text, and for a test the same date and language) fails once: a copy-paste slip. */
+function duplicateCases(rule: Rule): CaseResult[] {
+	const cases = [
+		...[...(rule.examples?.bad ?? []), ...(rule.examples?.good ?? [])].map((text) => ({ text, key: text })),
+		...rule.tests.map((test) => ({ text: test.text, key: [test.text, test.date, test.lang].join("\n") })),
+	];
+	return cases
+		.filter(({ key }, index) => cases.findIndex((other) => other.key === key) !== index)
+		.map(({ text }) => ({ kind: "test", text, passed: false, problem: "the same case is listed twice" }));
 }
 
 type Compiled = (date: string) => { rules: Map<string, CompiledRule>; organization: Record<string, string> };
@@ -108,8 +120,16 @@ function runExample(
 	if (kind === "bad" && findings.length === 0) return { kind, text, passed: false, problem: "did not fire" };
 	if (kind === "good" && findings.length > 0)
 		return { kind, text, passed: false, problem: `fired on ${describe(findings)}` };
+	const unfilled = findings
+		.flatMap((finding) => [finding.message, finding.suggestion ?? ""])
+		.join(" ")
+		.match(PLACEHOLDER);
+	if (unfilled) return { kind, text, passed: false, problem: `the message leaves ${unfilled[0]} unfilled` };
 	return { kind, text, passed: true };
 }
+
+/** A `{name}` left in a finding: a placeholder no value fills (a typo, or one the rule cannot know). */
+const PLACEHOLDER = /\{[a-z]+\}/;
 
 function runTestCase(
 	compiled: Compiled,

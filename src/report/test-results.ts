@@ -32,7 +32,8 @@ export function formatTestResults(results: readonly RuleTestResult[], options: T
 	);
 	const failed = results.filter((result) => verdict(result, options.coverage) === "FAIL").length;
 	const cases = results.reduce((total, result) => total + result.cases.length, 0);
-	const summary = `${results.length} rules, ${cases} cases: ${results.length - failed} rules passed, ${failed} failed.`;
+	const rules = `${results.length} ${results.length === 1 ? "rule" : "rules"}`;
+	const summary = `${rules}, ${cases} cases: ${results.length - failed} rules passed, ${failed} failed.`;
 	return `${[header, ...rows].join("\n")}\n${failures.length > 0 ? `\n${failures.join("\n")}\n` : ""}\n${summary}\n`;
 }
 
