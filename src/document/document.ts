@@ -33,7 +33,8 @@ export function buildDocument(text: string, language: Language): Doc {
 	const sentences = splitSentences(text, raw);
 	const tokens: Token[] = raw.map((token) => {
 		const norm = normalize(token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text);
-		return { ...token, norm, key: token.kind === "word" ? stem(norm, language) : norm, sentence: 0 };
+		const stemmed = token.kind === "word" || token.kind === "hashtag" || token.kind === "mention";
+		return { ...token, norm, key: stemmed ? stem(norm, language) : norm, sentence: 0 };
 	});
 	for (const [index, sentence] of sentences.entries()) {
 		for (let position = sentence.firstToken; position < sentence.endToken; position++) {

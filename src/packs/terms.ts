@@ -14,8 +14,11 @@ import { tokenize } from "../document/tokenize.js";
 
 type WordMode = "stem" | "exact" | "prefix";
 interface WordPattern {
+	/** What a token's key (stem mode) or folded form (exact, prefix) is compared with. */
 	value: string;
 	mode: WordMode;
+	/** The folded word as written, for the glued form of a phrase. */
+	norm: string;
 }
 interface Entry {
 	term: string;
@@ -44,7 +47,7 @@ export function compileTerms(terms: readonly string[], language: Language): Term
 		if (first.mode === "prefix") index.prefixed.push(entry);
 		else index.byFirst.set(first.value, [...(index.byFirst.get(first.value) ?? []), entry]);
 		if (words.length > 1 && words.every((word) => word.mode !== "prefix")) {
-			index.byGlued.set(glue(words.map((word) => normalize(word.value))), term);
+			index.byGlued.set(glue(words.map((word) => word.norm)), term);
 		}
 	}
 	return index;
@@ -58,9 +61,9 @@ function parseTerm(term: string, language: Language): WordPattern[] {
 	return tokens.map((token, position) => {
 		const text = token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text;
 		const norm = normalize(text);
-		if (prefix && position === tokens.length - 1) return { value: norm, mode: "prefix" };
-		if (exact || token.kind !== "word") return { value: norm, mode: "exact" };
-		return { value: stem(norm, language), mode: "stem" };
+		if (prefix && position === tokens.length - 1) return { value: norm, mode: "prefix", norm };
+		if (exact || token.kind === "number" || token.kind === "punct") return { value: norm, mode: "exact", norm };
+		return { value: stem(norm, language), mode: "stem", norm };
 	});
 }
 
