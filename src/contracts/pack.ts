@@ -66,7 +66,7 @@ export const MatcherSchema: z.ZodType<Matcher> = z.lazy(() =>
 
 /**
  * Where a condition looks, relative to the candidate: its sentence, its sentence and the ones on either side,
- * the whole draft, or a number of words before and/or after it.
+ * the whole draft, or a number of tokens before and/or after it within its sentence.
  */
 export const ScopeSchema = z.union([
 	z.enum(["sentence", "context", "document"]),
