@@ -8,8 +8,9 @@ import { tokenize } from "../document/tokenize.js";
 /**
  * Word lists compiled for fast lookup. An entry is a word or phrase, compared on stems, so inflections meet
  * ("launch" finds "launched"); `=word` compares the folded form exactly; `word*` matches any word starting so
- * (Dutch compounds: "kanker*" finds "kankerlijer"). A phrase also matches glued into one token, as in a hashtag
- * ("Skyline 5" finds "#Skyline5", "MT overleg" finds "MT-overleg").
+ * (Dutch compounds: "kanker*" finds "kankerlijer"). An entry also matches glued into one token, as in a hashtag
+ * ("Skyline 5" finds "#Skyline5", "MT overleg" finds "MT-overleg"), and a hyphenated word is also known by its last
+ * part ("monteurs" finds "Netlicht-monteurs").
  */
 
 type WordMode = "stem" | "exact" | "prefix";
@@ -46,9 +47,7 @@ export function compileTerms(terms: readonly string[], language: Language): Term
 		const entry = { term, words };
 		if (first.mode === "prefix") index.prefixed.push(entry);
 		else index.byFirst.set(first.value, [...(index.byFirst.get(first.value) ?? []), entry]);
-		if (words.length > 1 && words.every((word) => word.mode !== "prefix")) {
-			index.byGlued.set(glue(words.map((word) => word.norm)), term);
-		}
+		if (words.every((word) => word.mode === "stem")) index.byGlued.set(glue(words.map((word) => word.norm)), term);
 	}
 	return index;
 }
@@ -75,7 +74,7 @@ function wordMatches(pattern: WordPattern, token: Token): boolean {
 	if (pattern.mode === "prefix")
 		return token.norm.startsWith(pattern.value) && token.norm.length > pattern.value.length;
 	if (pattern.mode === "exact") return token.norm === pattern.value;
-	return token.key === pattern.value;
+	return token.key === pattern.value || token.head === pattern.value;
 }
 
 /** Every occurrence of the list's entries in a document, as token ranges. */
@@ -88,6 +87,7 @@ export function findTerms(doc: Doc, index: TermIndex): Hit[] {
 		const candidates = [
 			...(index.byFirst.get(token.key) ?? []),
 			...(token.key === token.norm ? [] : (index.byFirst.get(token.norm) ?? [])),
+			...(token.head === token.key ? [] : (index.byFirst.get(token.head) ?? [])),
 			...index.prefixed,
 		];
 		let longest: Hit | undefined;
