@@ -2,7 +2,7 @@ import type { Language } from "../contracts/config.js";
 import { type TokenTags, tagEnglish } from "./nlp.js";
 import { normalize } from "./normalize.js";
 import { type Sentence, splitSentences } from "./sentences.js";
-import { headStem, stem } from "./stem.js";
+import { stem } from "./stem.js";
 import { type RawToken, tokenize } from "./tokenize.js";
 
 /** A token with the forms rules compare. */
@@ -11,8 +11,8 @@ export interface Token extends RawToken {
 	norm: string;
 	/** The stem of `norm`, shared by a word's inflections. */
 	key: string;
-	/** The stem of a hyphenated word's last part ("monteur" for "Netlicht-monteurs"); else the same as `key`. */
-	head: string;
+	/** The stems of a hyphenated word's parts ("netlicht", "monteur" for "Netlicht-monteurs"); empty otherwise. */
+	parts: string[];
 	/** Index of the sentence the token is in. */
 	sentence: number;
 }
@@ -37,7 +37,8 @@ export function buildDocument(text: string, language: Language): Doc {
 		const norm = normalize(token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text);
 		const stemmed = token.kind === "word" || token.kind === "hashtag" || token.kind === "mention";
 		const key = stemmed ? stem(norm, language) : norm;
-		return { ...token, norm, key, head: stemmed ? headStem(norm, language) : key, sentence: 0 };
+		const parts = stemmed && norm.includes("-") ? norm.split("-").filter((part) => part.length > 1).map((part) => stem(part, language)) : [];
+		return { ...token, norm, key, parts, sentence: 0 };
 	});
 	for (const [index, sentence] of sentences.entries()) {
 		for (let position = sentence.firstToken; position < sentence.endToken; position++) {

@@ -9,15 +9,6 @@ export function stem(word: string, language: Language): string {
 	return language === "nl" ? stemDutch(word) : stemEnglish(word);
 }
 
-/**
- * The stem of a hyphenated compound's last part, which carries its meaning ("Netlicht-monteurs" is a kind of
- * "monteurs"); the stem of the whole word when it has no hyphen.
- */
-export function headStem(norm: string, language: Language): string {
-	const head = norm.slice(norm.lastIndexOf("-") + 1);
-	return stem(head.length > 1 ? head : norm, language);
-}
-
 const UNDOUBLE = /([bdfgmnprt])\1$/;
 
 function stemEnglish(input: string): string {
