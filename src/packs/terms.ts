@@ -86,12 +86,13 @@ function wordMatches(pattern: WordPattern, token: Token): boolean {
 }
 
 /** Every occurrence of the list's entries in a document, as token ranges; the longest entry wins at a position. */
-export function findTerms(doc: Doc, index: TermIndex): Hit[] {
+export function findTerms(doc: Doc, indexFor: (language: Language) => TermIndex): Hit[] {
 	const hits: Hit[] = [];
 	const { tokens } = doc;
 	for (let position = 0; position < tokens.length; position++) {
 		const token = tokens[position] as Token;
 		if (!MATCHABLE.has(token.kind)) continue;
+		const index = indexFor(token.language);
 		const lookups = new Set([token.key, token.norm, ...token.parts]);
 		const candidates = [...[...lookups].flatMap((key) => index.byFirst.get(key) ?? []), ...index.affixed];
 		let longest: Hit | undefined;
