@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GuidelineSchema, Language, Severity } from "./config.js";
+import { GuidelineSchema, Language, LocalizedText, Severity } from "./config.js";
 
 /** A word list, either for every language or one list per language. */
 export const TermList = z.union([z.array(z.string().min(1)), z.partialRecord(Language, z.array(z.string().min(1)))]);
@@ -101,12 +101,15 @@ export const RuleSchema = z
 	.object({
 		name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case name such as nda-client"),
 		severity: Severity,
-		/** One short sentence: what is wrong and what to write instead. `{match}` stands for the matched text. */
-		message: z.string().min(1),
+		/**
+		 * One short sentence: what is wrong and what to write instead, once or per language (chosen by `--locale`).
+		 * `{match}` stands for the matched text.
+		 */
+		message: LocalizedText,
 		guideline: GuidelineSchema,
 		link: z.url().optional(),
 		/** What to write instead, or the line to add; same placeholders as `message`. */
-		suggestion: z.union([z.string().min(1), z.partialRecord(Language, z.string().min(1))]).optional(),
+		suggestion: LocalizedText.optional(),
 		languages: z.array(Language).min(1).optional(),
 		match: MatcherSchema,
 		/** Every condition must hold, or the candidate is dropped. */

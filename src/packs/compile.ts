@@ -10,7 +10,7 @@ export interface CompiledRule {
 	id: string;
 	pack: string;
 	severity: Severity;
-	message: string;
+	message: Rule["message"];
 	guideline: Guideline;
 	link?: string;
 	suggestion?: Rule["suggestion"];

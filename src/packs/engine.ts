@@ -1,3 +1,4 @@
+import type { Language } from "../contracts/config.js";
 import type { Finding } from "../contracts/report.js";
 import type { Doc } from "../document/document.js";
 import type { Hit } from "../document/hit.js";
@@ -9,6 +10,8 @@ export interface RunOptions {
 	/** Overrides every rule's own minimum score. */
 	minScore?: number;
 	placeholders: Placeholders;
+	/** The language messages are written in (guidelines follow the draft's language). Default English. */
+	locale?: Language;
 }
 
 /** Runs every rule that applies to the document's language: candidates, conditions, score, threshold. */
@@ -54,7 +57,7 @@ function evaluate(doc: Doc, rule: CompiledRule, candidate: Hit, options: RunOpti
 		severity: rule.severity,
 		score,
 		reasons,
-		message: fillPlaceholders(rule.message, values),
+		message: fillPlaceholders(pickLanguage(rule.message, options.locale ?? "en") ?? "", values),
 		guideline: { text: pickLanguage(rule.guideline.text, doc.language) ?? "", source: rule.guideline.source },
 		...(suggestion ? { suggestion } : {}),
 		...(rule.link ? { link: rule.link } : {}),
