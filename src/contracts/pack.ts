@@ -65,11 +65,12 @@ export const MatcherSchema: z.ZodType<Matcher> = z.lazy(() =>
 );
 
 /**
- * Where a condition looks, relative to the candidate: its sentence, its sentence and the ones on either side,
- * the whole draft, or a number of tokens before and/or after it within its sentence.
+ * Where a condition looks, relative to the candidate: the candidate itself (`match`), its sentence, its sentence and
+ * the ones on either side (`context`), the whole draft, or a number of tokens just before and/or after it within its
+ * sentence (the candidate itself not included).
  */
 export const ScopeSchema = z.union([
-	z.enum(["sentence", "context", "document"]),
+	z.enum(["match", "sentence", "context", "document"]),
 	z
 		.object({
 			before: z.number().int().min(0).optional(),
