@@ -35,7 +35,7 @@ export interface TermIndex {
 	byGlued: Map<string, string>;
 }
 
-const MATCHABLE = new Set<Token["kind"]>(["word", "number", "hashtag", "mention"]);
+const MATCHABLE = new Set<Token["kind"]>(["word", "number", "hashtag", "mention", "emoji"]);
 
 /** Compiles a word list for one language. */
 export function compileTerms(terms: readonly string[], language: Language): TermIndex {
