@@ -125,8 +125,11 @@ export const RuleSchema = z
 			.strict()
 			.default({ base: 0.6, modifiers: [] }),
 		minScore: z.number().min(0).max(1).default(0.5),
-		/** Report only the first candidate in a draft (e.g. the first mention of the employer). */
-		once: z.boolean().default(false),
+		/**
+		 * Report only the first finding in a draft (`true`, e.g. the first mention of the employer) or in each sentence
+		 * (`sentence`, e.g. one speculation finding however many incident words the sentence has).
+		 */
+		once: z.union([z.boolean(), z.literal("sentence")]).default(false),
 		examples: z
 			.object({
 				bad: z.array(z.string().min(1)).min(1),

@@ -21,7 +21,7 @@ export interface CompiledRule {
 	base: number;
 	modifiers: { when: CompiledCondition; add: number; reason: string }[];
 	minScore: number;
-	once: boolean;
+	once: Rule["once"];
 	examples: Rule["examples"];
 }
 

@@ -1,7 +1,7 @@
 import type { Language } from "../contracts/config.js";
 import type { Finding } from "../contracts/report.js";
 import type { Doc } from "../document/document.js";
-import type { Hit } from "../document/hit.js";
+import { type Hit, sentenceOf } from "../document/hit.js";
 import type { CompiledRule } from "./compile.js";
 import { fillPlaceholders, type Placeholders } from "./placeholders.js";
 
@@ -19,11 +19,15 @@ export function runRules(doc: Doc, rules: readonly CompiledRule[], options: RunO
 	const findings: Finding[] = [];
 	for (const rule of rules) {
 		if (!rule.languages.includes(doc.language)) continue;
+		const reportedSentences = new Set<number>();
 		for (const candidate of rule.match(doc)) {
+			const sentence = sentenceOf(doc, candidate);
+			if (rule.once === "sentence" && reportedSentences.has(sentence)) continue;
 			const finding = evaluate(doc, rule, candidate, options);
 			if (!finding) continue;
 			findings.push(finding);
-			if (rule.once) break;
+			reportedSentences.add(sentence);
+			if (rule.once === true) break;
 		}
 	}
 	return findings;

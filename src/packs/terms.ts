@@ -11,6 +11,7 @@ import { tokenize } from "../document/tokenize.js";
  * `*word` any word ending so (Dutch compounds: "kanker*" finds "kankerlijer", "*ongeluk" finds "busongeluk"). An
  * entry also matches glued into one token, as in a hashtag ("Skyline 5" finds "#Skyline5", "MT overleg" finds
  * "MT-overleg"), and a hyphenated word is also known by each of its parts ("monteurs" finds "Netlicht-monteurs").
+ * An entry written as "@handle" or "#tag" matches only a handle or a tag.
  */
 
 type WordMode = "stem" | "exact" | "prefix" | "suffix";
@@ -20,6 +21,8 @@ interface WordPattern {
 	mode: WordMode;
 	/** The folded word as written, for the glued form of a phrase. */
 	norm: string;
+	/** Written as "@handle" or "#tag": matches only a handle or only a tag. */
+	sign?: "mention" | "hashtag";
 }
 interface Entry {
 	term: string;
@@ -47,7 +50,8 @@ export function compileTerms(terms: readonly string[], language: Language): Term
 		const entry = { term, words };
 		if (first.mode === "prefix" || first.mode === "suffix") index.affixed.push(entry);
 		else index.byFirst.set(first.value, [...(index.byFirst.get(first.value) ?? []), entry]);
-		if (words.every((word) => word.mode === "stem")) index.byGlued.set(glue(words.map((word) => word.norm)), term);
+		if (words.every((word) => word.mode === "stem" && !word.sign))
+			index.byGlued.set(glue(words.map((word) => word.norm)), term);
 	}
 	return index;
 }
@@ -58,9 +62,10 @@ function parseTerm(term: string, language: Language): WordPattern[] {
 	const suffix = term.startsWith("*");
 	const body = term.slice(exact || suffix ? 1 : 0, prefix ? -1 : undefined);
 	const tokens = tokenize(body).filter((token) => MATCHABLE.has(token.kind) || token.kind === "punct");
-	return tokens.map((token, position) => {
-		const text = token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text;
-		const norm = normalize(text);
+	return tokens.map((token, position): WordPattern => {
+		const signed = token.kind === "hashtag" || token.kind === "mention";
+		const norm = normalize(signed ? token.text.slice(1) : token.text);
+		if (signed) return { value: stem(norm, language), mode: "stem", norm, sign: token.kind as "mention" | "hashtag" };
 		if (suffix && position === 0) return { value: norm, mode: "suffix", norm };
 		if (prefix && position === tokens.length - 1) return { value: norm, mode: "prefix", norm };
 		if (exact || token.kind === "number" || token.kind === "punct") return { value: norm, mode: "exact", norm };
@@ -73,6 +78,7 @@ function glue(parts: string[]): string {
 }
 
 function wordMatches(pattern: WordPattern, token: Token): boolean {
+	if (pattern.sign && token.kind !== pattern.sign) return false;
 	switch (pattern.mode) {
 		case "prefix":
 			return token.norm.startsWith(pattern.value) && token.norm.length > pattern.value.length;
