@@ -12,7 +12,7 @@ export interface Token extends RawToken {
 	norm: string;
 	/** The stem of `norm`, shared by a word's inflections. */
 	key: string;
-	/** The stems of a hyphenated word's parts ("netlicht", "monteur" for "Netlicht-monteurs"); empty otherwise. */
+	/** The stems of the parts of a hyphenated word or handle ("netlicht", "monteur" for "Netlicht-monteurs"). */
 	parts: string[];
 	/** Index of the sentence the token is in. */
 	sentence: number;
@@ -36,14 +36,9 @@ function makeToken(token: RawToken, sentence: number, language: Language): Token
 	const norm = normalize(token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text);
 	const stemmed = token.kind === "word" || token.kind === "hashtag" || token.kind === "mention";
 	const key = stemmed ? stem(norm, language) : norm;
-	const hyphenated = stemmed && norm.includes("-");
-	const parts = hyphenated
-		? norm
-				.split("-")
-				.filter((part) => part.length > 1)
-				.map((part) => stem(part, language))
-		: [];
-	return { ...token, norm, key, parts, sentence, language };
+	const compound = stemmed && /[-_]/.test(norm);
+	const parts = compound ? norm.split(/[-_]/).filter((part) => part.length > 1) : [];
+	return { ...token, norm, key, parts: parts.map((part) => stem(part, language)), sentence, language };
 }
 
 /** Builds the document for a draft whose main language is known; each sentence may be in the other one. */

@@ -50,8 +50,8 @@ export function compileTerms(terms: readonly string[], language: Language): Term
 		const entry = { term, words };
 		if (first.mode === "prefix" || first.mode === "suffix") index.affixed.push(entry);
 		else index.byFirst.set(first.value, [...(index.byFirst.get(first.value) ?? []), entry]);
-		if (words.every((word) => word.mode === "stem" && !word.sign))
-			index.byGlued.set(glue(words.map((word) => word.norm)), term);
+		const gluable = words.every((word) => (word.mode === "stem" || word.mode === "exact") && !word.sign);
+		if (gluable) index.byGlued.set(glue(words.map((word) => word.norm)), term);
 	}
 	return index;
 }
