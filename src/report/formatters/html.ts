@@ -73,7 +73,7 @@ function summarySection(report: JsonReport): string {
 function draftSection(file: FileReport, index: number, text: string | undefined): string {
 	const placed = file.findings.map((finding, at): PlacedFinding => ({ id: `d${index + 1}-f${at + 1}`, finding }));
 	const rank = Math.min(CLEAN_RANK, ...file.findings.map((finding) => rankOf(finding.severity)));
-	const heading = `<h2><span class="path">${escapeHtml(file.path)}</span> <span class="lang">${file.language}</span> <span class="counts">${plural(file.findings.length, "finding")}</span></h2>`;
+	const heading = `<h2><span class="path">${escapeHtml(file.path)}</span> <span class="lang">${file.language}</span> · <span class="counts">${plural(file.findings.length, "finding")}</span></h2>`;
 	const body = text === undefined ? "" : `<pre class="text" lang="${file.language}">${highlight(text, placed)}</pre>`;
 	const list = placed.length
 		? `<ol class="findings">${placed.map((entry, at) => findingItem(entry, at)).join("")}</ol>`
@@ -142,7 +142,7 @@ td.count { text-align: right; }
 .sort { display: block; margin: .75rem 0 1.5rem; }
 .draft { border-top: 1px solid #ccc; padding: 1rem 0; }
 .columns { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; }
-pre.text { white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; background: #f7f7f7; padding: .75rem; margin: 0; border-radius: 4px; }
+pre.text { align-self: start; white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; background: #f7f7f7; padding: .75rem; margin: 0; border-radius: 4px; }
 mark { background: none; border-bottom: 3px solid; padding: 0 1px; }
 mark.error { border-color: var(--error); background: #fde7e7; }
 mark.warning { border-color: var(--warning); background: #fff3d6; }
@@ -157,6 +157,7 @@ li.error { border-color: var(--error); } li.warning { border-color: var(--warnin
 .message { margin: .25rem 0; font-weight: 600; }
 blockquote.guideline { margin: .25rem 0; color: #333; font-style: italic; }
 cite { display: block; font-style: normal; color: #666; font-size: .85rem; }
+.suggestion, .link { margin: .25rem 0; }
 .clean { color: #2e7d32; }
 @media (max-width: 48rem) { .columns { grid-template-columns: 1fr; } }
 `;
