@@ -126,7 +126,7 @@ describe("--format sarif", () => {
 
 describe("--format github", () => {
 	const COMMAND = /^::(error|warning|notice) ([^:]*)::(.*)$/;
-	const unescape = (text: string) => decodeURIComponent(text);
+	const decodeCommand = (text: string) => decodeURIComponent(text);
 
 	it("prints one workflow command per finding with file, line, columns and title, data escaped", () => {
 		const lines = output("github").trimEnd().split("\n");
@@ -136,7 +136,7 @@ describe("--format github", () => {
 			const [, command, properties = "", data = ""] = line.match(COMMAND) ?? [];
 			expect(command).toBe({ error: "error", warning: "warning", info: "notice" }[finding.severity]);
 			const fields = Object.fromEntries(
-				properties.split(",").map((pair) => pair.split("=").map(unescape) as [string, string]),
+				properties.split(",").map((pair) => pair.split("=").map(decodeCommand) as [string, string]),
 			);
 			expect(fields).toEqual({
 				file: DRAFT,
@@ -146,7 +146,7 @@ describe("--format github", () => {
 				endColumn: String(finding.endColumn),
 				title: `postcheck ${finding.ruleId}`,
 			});
-			const message = unescape(data).split("\n");
+			const message = decodeCommand(data).split("\n");
 			expect(message[0]).toBe(finding.message);
 			expect(message[1]).toBe(`${finding.guideline.text} (${finding.guideline.source})`);
 		}
