@@ -25,6 +25,7 @@ interface CliOptions {
 	pack: string[];
 	date: string;
 	lang: Language | "auto";
+	locale: Language;
 	minScore?: number;
 	failOn: FailOn;
 	quiet: boolean;
@@ -62,6 +63,7 @@ function buildProgram(): Command {
 			today(),
 		)
 		.addOption(new Option("--lang <language>", "language of the drafts").choices(["en", "nl", "auto"]).default("auto"))
+		.addOption(new Option("--locale <language>", "language of the messages").choices(["en", "nl"]).default("en"))
 		.option("--min-score <n>", "drop findings scoring below n (0..1), instead of each rule's own threshold", parseScore)
 		.addOption(
 			new Option("--fail-on <severity>", "lowest severity that makes the exit code 1")
@@ -144,6 +146,7 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 		const findings = check(input.text, language, setup.rules, {
 			minScore: options.minScore,
 			placeholders: setup.placeholders,
+			locale: options.locale,
 		}).filter((finding) => !options.quiet || finding.severity === "error");
 		drafts.push({ path: input.path, language, text: input.text, findings });
 	}
