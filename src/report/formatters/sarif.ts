@@ -11,7 +11,7 @@ import type { Formatter } from "./types.js";
 const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 /** The key of our fingerprint in `partialFingerprints`; the suffix changes only if the fingerprint recipe does. */
-export const SARIF_FINGERPRINT_KEY = "postcheck/v1";
+const SARIF_FINGERPRINT_KEY = "postcheck/v1";
 
 const SARIF_LEVEL: Record<Severity, "error" | "warning" | "note"> = {
 	error: "error",
