@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type JsonReport, JsonReportSchema } from "../src/contracts/report.js";
+import { type Finding, type JsonReport, JsonReportSchema } from "../src/contracts/report.js";
+import { FORMATTERS } from "../src/report/formatters/index.js";
+import { buildReport } from "../src/report/report.js";
 import { EXAMPLE_CONFIG, EXAMPLE_DATE, ROOT, runCli } from "./helpers/cli.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -127,6 +129,37 @@ describe.skipIf(!HAS_CHROMIUM)(
 			await page.selectOption("#sort", "position");
 			expect(await draftOrder()).toEqual(["draft-1", "draft-2", "draft-3"]);
 			expect(await findingOrder()).toEqual(report.files[2]?.findings.map((finding) => finding.severity));
+		});
+
+		it("highlights overlapping and empty spans: each finding's marks hold exactly its text", async () => {
+			const text = "alpha beta gamma delta";
+			const finding = (ruleId: string, start: number, end: number): Finding => ({
+				ruleId,
+				pack: "test",
+				severity: ruleId === "test/b" ? "error" : "warning",
+				score: 1,
+				reasons: [],
+				message: ruleId,
+				guideline: { text: "g", source: "s" },
+				match: text.slice(start, end),
+				span: { start, end },
+			});
+			const findings = [finding("test/a", 0, 10), finding("test/b", 6, 16), finding("test/c", 17, 17)];
+			const report = buildReport([{ path: "overlap.txt", language: "en", text, findings }]);
+			const other = await (browser as Browser).newPage();
+			await other.setContent(FORMATTERS.html(report, { color: false, texts: new Map([["overlap.txt", text]]) }));
+			const marked = (id: string) => other.locator(`mark[data-findings~="${id}"]`).allTextContents();
+			expect(await marked("d1-f1")).toEqual(["alpha ", "beta"]);
+			expect(await marked("d1-f2")).toEqual(["beta", " gamma"]);
+			expect(await marked("d1-f3")).toEqual([""]);
+			expect(await other.locator("mark").evaluateAll((marks) => marks.map((mark) => mark.className))).toEqual([
+				"warning",
+				"error",
+				"error",
+				"warning",
+			]);
+			expect(await other.locator("pre.text").textContent()).toBe(text);
+			await other.close();
 		});
 
 		it("shows markup in a draft as text, loads nothing from outside and has no script errors", async () => {
