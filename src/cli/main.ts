@@ -7,7 +7,9 @@ import { UserError } from "../errors.js";
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/formatters/index.js";
 import { buildReport, type CheckedDraft } from "../report/report.js";
 import { type DraftInput, expandPaths, readDraftFile, readStdin } from "./inputs.js";
+import { writeReportFile } from "./output.js";
 import { loadSetup } from "./setup.js";
+import { readVersion } from "./version.js";
 
 /** Exit codes, as documented in the README. */
 export const EXIT = { clean: 0, findings: 1, userError: 2, bug: 3 } as const;
@@ -18,6 +20,7 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 
 
 interface CliOptions {
 	format: FormatName;
+	output?: string;
 	config?: string;
 	pack: string[];
 	date: string;
@@ -45,6 +48,7 @@ function buildProgram(): Command {
 		)
 		.argument("[paths...]", "files, folders (their .txt and .md files) or globs; none or - reads standard input")
 		.addOption(new Option("-f, --format <format>", "output format").choices(FORMAT_NAMES).default("pretty"))
+		.option("-o, --output <file>", "write the report to a file instead of standard output")
 		.option("-c, --config <file>", "organisation config (default: nearest postcheck.yaml or .postcheck.yaml)")
 		.option(
 			"-p, --pack <file>",
@@ -68,7 +72,7 @@ function buildProgram(): Command {
 		)
 		.option("-q, --quiet", "report errors only", false)
 		.option("--no-color", "no colours (also NO_COLOR=1; colours only on a terminal unless FORCE_COLOR is set)")
-		.version(process.env.npm_package_version ?? "0.1.0", "-v, --version")
+		.version(readVersion(), "-v, --version")
 		.helpOption("-h, --help", "show this help")
 		.addHelpText("after", EXAMPLES)
 		.exitOverride()
@@ -148,7 +152,16 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 	}
 	const report = buildReport(drafts);
 	const texts = new Map(drafts.map((draft) => [draft.path, draft.text]));
-	process.stdout.write(FORMATTERS[options.format](report, { color: useColor(options.color), texts }));
+	const color = options.output === undefined && useColor(options.color);
+	const formatted = FORMATTERS[options.format](report, { color, texts, version: readVersion() });
+	if (options.output === undefined) process.stdout.write(formatted);
+	else
+		writeReportFile(
+			options.output,
+			formatted,
+			cwd,
+			inputs.map((input) => input.path),
+		);
 	if (inputErrors > 0) return EXIT.userError;
 	return failsAt(report, options.failOn) ? EXIT.findings : EXIT.clean;
 }
