@@ -1,3 +1,4 @@
+import { dirname, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { check } from "../check.js";
 import { IsoDate, type Language, type Severity } from "../contracts/config.js";
@@ -26,6 +27,7 @@ interface CliOptions {
 	failOn: FailOn;
 	quiet: boolean;
 	color: boolean;
+	stdinFilename?: string;
 }
 
 const EXAMPLES = `
@@ -65,6 +67,10 @@ function buildProgram(): Command {
 				.default("warning"),
 		)
 		.option("-q, --quiet", "report errors only", false)
+		.option(
+			"--stdin-filename <path>",
+			"the file the text on standard input stands for: the config is found from its folder, findings name it",
+		)
 		.option("--no-color", "no colours (also NO_COLOR=1; colours only on a terminal unless FORCE_COLOR is set)")
 		.version(process.env.npm_package_version ?? "0.1.0", "-v, --version")
 		.helpOption("-h, --help", "show this help")
@@ -125,8 +131,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 async function run(paths: string[], options: CliOptions): Promise<number> {
 	const cwd = process.cwd();
-	const setup = loadSetup({ cwd, configPath: options.config, packPaths: options.pack, date: options.date });
-	const inputs = await readInputs(paths, cwd);
+	const { stdinFilename } = options;
+	const searchFrom = stdinFilename ? dirname(resolve(cwd, stdinFilename)) : cwd;
+	const setup = loadSetup({ cwd, searchFrom, configPath: options.config, packPaths: options.pack, date: options.date });
+	const inputs = await readInputs(paths, cwd, stdinFilename);
 	const drafts: CheckedDraft[] = [];
 	let inputErrors = 0;
 	for (const input of inputs) {
@@ -150,13 +158,13 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 	return failsAt(report, options.failOn) ? EXIT.findings : EXIT.clean;
 }
 
-async function readInputs(paths: string[], cwd: string): Promise<DraftInput[]> {
+async function readInputs(paths: string[], cwd: string, stdinFilename?: string): Promise<DraftInput[]> {
 	const fromFiles = paths.filter((path) => path !== "-");
 	const inputs: DraftInput[] = [];
 	if (paths.length === 0 || paths.includes("-")) {
 		if (process.stdin.isTTY)
 			process.stderr.write("postcheck: reading a draft from standard input; end it with Ctrl-D\n");
-		inputs.push(await readStdin(process.stdin));
+		inputs.push(await readStdin(process.stdin, stdinFilename));
 	}
 	for (const entry of await expandPaths(fromFiles, cwd)) {
 		inputs.push("file" in entry ? readDraftFile(entry.file, cwd) : entry);

@@ -23,6 +23,8 @@ export interface Setup {
 
 export interface SetupOptions {
 	cwd: string;
+	/** Where the search for postcheck.yaml starts (default: cwd). */
+	searchFrom?: string;
 	configPath?: string;
 	packPaths: string[];
 	/** The publication day, YYYY-MM-DD. */
@@ -31,7 +33,9 @@ export interface SetupOptions {
 
 /** Finds and loads the config, loads built-in, config and command-line packs, and compiles them. */
 export function loadSetup(options: SetupOptions): Setup {
-	const configFile = options.configPath ? resolve(options.cwd, options.configPath) : findConfig(options.cwd);
+	const configFile = options.configPath
+		? resolve(options.cwd, options.configPath)
+		: findConfig(options.searchFrom ?? options.cwd);
 	const configText = configFile ? readUserFile(configFile, "config") : undefined;
 	const config =
 		configFile && configText !== undefined
