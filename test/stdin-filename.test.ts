@@ -14,7 +14,10 @@ function workspace(): string {
 }
 
 function ruleIdsAndPath(args: string[], cwd: string) {
-	const result = runCli(["--format", "json", "--date", EXAMPLE_DATE, ...args], { input: "We just signed Globex!", cwd });
+	const result = runCli(["--format", "json", "--date", EXAMPLE_DATE, ...args], {
+		input: "We just signed Globex!",
+		cwd,
+	});
 	const file = JsonReportSchema.parse(JSON.parse(result.stdout)).files[0];
 	return { status: result.status, path: file?.path, ruleIds: file?.findings.map((finding) => finding.ruleId) };
 }

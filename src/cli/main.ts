@@ -5,10 +5,12 @@ import { IsoDate, type Language, type Severity } from "../contracts/config.js";
 import type { JsonReport } from "../contracts/report.js";
 import { detectLanguage } from "../document/language.js";
 import { UserError } from "../errors.js";
+import { runLanguageServer } from "../lsp/server.js";
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/formatters/index.js";
 import { buildReport, type CheckedDraft } from "../report/report.js";
 import { type DraftInput, expandPaths, readDraftFile, readStdin } from "./inputs.js";
 import { loadSetup } from "./setup.js";
+import { today } from "./today.js";
 
 /** Exit codes, as documented in the README. */
 export const EXIT = { clean: 0, findings: 1, userError: 2, bug: 3 } as const;
@@ -92,17 +94,20 @@ function parseScore(value: string): number {
 	return score;
 }
 
-function today(): string {
-	const now = new Date();
-	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-}
-
 /** Runs the CLI and returns the exit code; only this module and bin/ touch the process. */
 export async function main(argv: readonly string[]): Promise<number> {
 	process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 		if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.clean);
 	});
 	const program = buildProgram();
+	let serve = false;
+	program
+		.command("lsp")
+		.description("run the language server on stdin/stdout, for editors")
+		.action(() => {
+			serve = true;
+		});
+	program.helpCommand(false).action(() => {});
 	try {
 		program.parse(argv);
 	} catch (error) {
@@ -113,6 +118,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 		}
 		throw error;
 	}
+	if (serve) return runLanguageServer();
 	try {
 		return await run(program.args, program.opts<CliOptions>());
 	} catch (error) {

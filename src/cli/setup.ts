@@ -11,12 +11,15 @@ import { organizationNames, resolveVocabulary } from "../packs/vocabulary.js";
 /** The folder of built-in packs shipped with postcheck. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
 const SHARED_LEXICONS = "lexicons.yaml";
-const CONFIG_NAMES = ["postcheck.yaml", ".postcheck.yaml"];
+/** The file names of the organisation config, searched in this order. */
+export const CONFIG_NAMES = ["postcheck.yaml", ".postcheck.yaml"];
 
 /** Everything a run needs, loaded once and shared by every draft. */
 export interface Setup {
 	config: Config;
 	configFile?: string;
+	/** The config's own packs, as absolute paths. */
+	packFiles: string[];
 	rules: CompiledRule[];
 	placeholders: Placeholders;
 }
@@ -41,9 +44,10 @@ export function loadSetup(options: SetupOptions): Setup {
 		configFile && configText !== undefined
 			? parseConfig(configText, shown(options.cwd, configFile))
 			: ConfigSchema.parse({});
+	const configPackFiles = config.packs.map((path) => resolve(dirname(configFile as string), path));
 	const packFiles = [
 		...builtinPackFiles(),
-		...config.packs.map((path) => resolve(dirname(configFile as string), path)),
+		...configPackFiles,
 		...options.packPaths.map((path) => resolve(options.cwd, path)),
 	];
 	const packs: LoadedPack[] = packFiles.map((file) => parsePack(readUserFile(file, "pack"), shown(options.cwd, file)));
@@ -54,7 +58,7 @@ export function loadSetup(options: SetupOptions): Setup {
 	const vocabulary = resolveVocabulary(config, options.date);
 	const rules = compilePacks(packs, { config, vocabulary, sharedLexicons });
 	const organization = organizationNames(vocabulary)[0] ?? "my employer";
-	return { config, configFile, rules, placeholders: { organization } };
+	return { config, configFile, packFiles: configPackFiles, rules, placeholders: { organization } };
 }
 
 /** The nearest postcheck.yaml or .postcheck.yaml in the folder or its parents. */

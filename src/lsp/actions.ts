@@ -1,0 +1,72 @@
+import { type CodeAction, CodeActionKind, TextEdit } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { Finding, Span } from "../contracts/report.js";
+import { rangeOf, toDiagnostic } from "./diagnostics.js";
+
+/** The pack whose suggestions are lines to add (a disclaimer), not replacements for the flagged text. */
+const DISCLAIMER_PACK = "affiliation";
+
+/**
+ * The quick fixes for one finding: add the suggested disclaimer at the end, or replace the flagged text with the
+ * suggestion; and remove the flagged text.
+ */
+export function codeActionsFor(document: TextDocument, finding: Finding): CodeAction[] {
+	const text = document.getText();
+	const actions: CodeAction[] = [];
+	const { suggestion } = finding;
+	if (suggestion && finding.pack === DISCLAIMER_PACK) {
+		const line = /[\r\n]$/.test(text) || text === "" ? `${suggestion}\n` : `\n${suggestion}`;
+		actions.push(
+			fix(
+				document,
+				finding,
+				`Add "${suggestion}" at the end`,
+				TextEdit.insert(document.positionAt(text.length), line),
+				true,
+			),
+		);
+	} else if (suggestion) {
+		actions.push(
+			fix(
+				document,
+				finding,
+				`Replace "${finding.match}" with "${suggestion}"`,
+				TextEdit.replace(rangeOf(document, finding.span), suggestion),
+				true,
+			),
+		);
+	}
+	actions.push(
+		fix(
+			document,
+			finding,
+			`Remove "${finding.match}"`,
+			TextEdit.del(rangeOf(document, removalSpan(text, finding.span))),
+			false,
+		),
+	);
+	return actions;
+}
+
+/** The flagged text with one neighbouring space, so removing "Globex" from "signed Globex today" leaves one space. */
+export function removalSpan(text: string, span: Span): Span {
+	if (text[span.end] === " ") return { start: span.start, end: span.end + 1 };
+	if (text[span.start - 1] === " ") return { start: span.start - 1, end: span.end };
+	return span;
+}
+
+function fix(
+	document: TextDocument,
+	finding: Finding,
+	title: string,
+	edit: TextEdit,
+	isPreferred: boolean,
+): CodeAction {
+	return {
+		title,
+		kind: CodeActionKind.QuickFix,
+		diagnostics: [toDiagnostic(document, finding)],
+		isPreferred,
+		edit: { changes: { [document.uri]: [edit] } },
+	};
+}

@@ -1,0 +1,193 @@
+import { dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import {
+	type CodeAction,
+	type Connection,
+	createConnection,
+	type Diagnostic,
+	DidChangeWatchedFilesNotification,
+	type InitializeParams,
+	type InitializeResult,
+	StreamMessageReader,
+	StreamMessageWriter,
+	TextDocumentSyncKind,
+	TextDocuments,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { check } from "../check.js";
+import { today } from "../cli/today.js";
+import { IsoDate } from "../contracts/config.js";
+import type { Finding } from "../contracts/report.js";
+import { buildDocument } from "../document/document.js";
+import { detectLanguage } from "../document/language.js";
+import { codeActionsFor } from "./actions.js";
+import { brokenConfigNotice, configErrorDiagnostic, toDiagnostic } from "./diagnostics.js";
+import { hoverFor } from "./hover.js";
+import { SetupCache } from "./setups.js";
+
+/** Edits closer together than this are checked once, after the last one. */
+const DEBOUNCE_MS = 150;
+/** Config and packs: any YAML file may be a pack the config names. */
+const WATCHED_GLOB = "**/*.{yaml,yml}";
+
+/** What a client may pass in `initializationOptions`. */
+interface ServerOptions {
+	/** The publication day, YYYY-MM-DD (default: today, read at each check). */
+	date?: string;
+}
+
+/** Findings of the text a document had at one version, for hovers and code actions. */
+interface Checked {
+	version: number;
+	findings: Finding[];
+}
+
+/**
+ * `postcheck lsp`: a language server on stdin/stdout. It loads the NLP once, compiles rules once per config and day,
+ * and checks a draft on open and, debounced, on change. Resolves when the connection closes (the library exits the
+ * process on the `exit` notification).
+ */
+export function runLanguageServer(): Promise<number> {
+	const connection = createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+	const server = new DraftServer(connection);
+	server.listen();
+	return new Promise((resolve) => connection.onExit(() => resolve(0)));
+}
+
+class DraftServer {
+	private readonly documents = new TextDocuments(TextDocument);
+	private readonly setups = new SetupCache();
+	private readonly checked = new Map<string, Checked>();
+	private readonly timers = new Map<string, NodeJS.Timeout>();
+	/** Config and pack files that carry an error diagnostic now. */
+	private readonly brokenFiles = new Set<string>();
+	private workspaceFolder: string | undefined;
+	private fixedDate: string | undefined;
+	private canRegisterWatcher = false;
+
+	constructor(private readonly connection: Connection) {}
+
+	listen(): void {
+		const { connection, documents } = this;
+		connection.onInitialize((params) => this.initialize(params));
+		connection.onInitialized(() => this.initialized());
+		documents.onDidOpen(({ document }) => this.checkNow(document));
+		documents.onDidChangeContent(({ document }) => this.schedule(document));
+		documents.onDidClose(({ document }) => this.forget(document.uri));
+		connection.onDidChangeWatchedFiles(({ changes }) => this.reload(changes.map((change) => change.uri)));
+		connection.onHover(({ textDocument, position }) => {
+			const document = documents.get(textDocument.uri);
+			if (!document) return null;
+			const offset = document.offsetAt(position);
+			const [first, ...others] = this.findingsOf(document).filter(
+				(item) => item.span.start <= offset && offset < item.span.end,
+			);
+			return first ? hoverFor(document, [first, ...others]) : null;
+		});
+		connection.onCodeAction(({ textDocument, range }) => {
+			const document = documents.get(textDocument.uri);
+			if (!document) return [];
+			const start = document.offsetAt(range.start);
+			const end = document.offsetAt(range.end);
+			return this.findingsOf(document)
+				.filter((finding) => finding.span.start <= end && start <= finding.span.end)
+				.flatMap((finding): CodeAction[] => codeActionsFor(document, finding));
+		});
+		documents.listen(connection);
+		connection.listen();
+	}
+
+	private initialize(params: InitializeParams): InitializeResult {
+		const options = (params.initializationOptions ?? {}) as ServerOptions;
+		if (options.date !== undefined && IsoDate.safeParse(options.date).success) this.fixedDate = options.date;
+		const folderUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+		this.workspaceFolder = folderUri?.startsWith("file:") ? fileURLToPath(folderUri) : undefined;
+		this.canRegisterWatcher = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+		return {
+			capabilities: {
+				positionEncoding: "utf-16",
+				textDocumentSync: TextDocumentSyncKind.Incremental,
+				hoverProvider: true,
+				codeActionProvider: { codeActionKinds: ["quickfix"] },
+			},
+			serverInfo: { name: "postcheck" },
+		};
+	}
+
+	private initialized(): void {
+		if (this.canRegisterWatcher)
+			void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+				watchers: [{ globPattern: WATCHED_GLOB }],
+			});
+		// Load the English tagger now, while the user opens a file, rather than on the first check.
+		setImmediate(() => buildDocument("Warming up the tagger.", "en").tags());
+	}
+
+	private schedule(document: TextDocument): void {
+		clearTimeout(this.timers.get(document.uri));
+		this.timers.set(
+			document.uri,
+			setTimeout(() => this.checkNow(document), DEBOUNCE_MS),
+		);
+	}
+
+	private checkNow(document: TextDocument): void {
+		clearTimeout(this.timers.get(document.uri));
+		this.timers.delete(document.uri);
+		const current = this.documents.get(document.uri);
+		if (!current) return;
+		const loaded = this.setups.forFolder(this.folderOf(current.uri), this.fixedDate ?? today());
+		let diagnostics: Diagnostic[];
+		if ("error" in loaded) {
+			this.publishBroken(loaded.file, configErrorDiagnostic(loaded.error));
+			this.checked.set(current.uri, { version: current.version, findings: [] });
+			diagnostics = [brokenConfigNotice(loaded.error)];
+		} else {
+			const { setup } = loaded;
+			const text = current.getText();
+			const language = detectLanguage(text, setup.config.language);
+			const findings = check(text, language, setup.rules, { placeholders: setup.placeholders });
+			this.checked.set(current.uri, { version: current.version, findings });
+			diagnostics = findings.map((finding) => toDiagnostic(current, finding));
+		}
+		void this.connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+	}
+
+	/** The findings for the document as it is now, checking it first if an edit is still waiting. */
+	private findingsOf(document: TextDocument): Finding[] {
+		if (this.checked.get(document.uri)?.version !== document.version) this.checkNow(document);
+		return this.checked.get(document.uri)?.findings ?? [];
+	}
+
+	private forget(uri: string): void {
+		clearTimeout(this.timers.get(uri));
+		this.timers.delete(uri);
+		this.checked.delete(uri);
+		void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+	}
+
+	private reload(changedUris: readonly string[]): void {
+		const files = changedUris.filter((uri) => uri.startsWith("file:")).map((uri) => fileURLToPath(uri));
+		if (!this.setups.invalidate(files)) return;
+		for (const file of this.brokenFiles) this.publishBroken(file);
+		for (const document of this.documents.all()) this.checkNow(document);
+	}
+
+	/** Sets the one error diagnostic of a config or pack file, or clears it. */
+	private publishBroken(file: string, diagnostic?: Diagnostic): void {
+		const uri = pathToUri(file);
+		if (diagnostic) this.brokenFiles.add(file);
+		else this.brokenFiles.delete(file);
+		void this.connection.sendDiagnostics({ uri, diagnostics: diagnostic ? [diagnostic] : [] });
+	}
+
+	/** Where the config search starts: the file's folder; for unsaved buffers, the workspace. */
+	private folderOf(uri: string): string {
+		if (uri.startsWith("file:")) return dirname(fileURLToPath(uri));
+		return this.workspaceFolder ?? process.cwd();
+	}
+}
+
+function pathToUri(file: string): string {
+	return pathToFileURL(file).href;
+}

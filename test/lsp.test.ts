@@ -1,0 +1,222 @@
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CodeAction, Diagnostic, Hover, InitializeResult, TextEdit } from "vscode-languageserver-protocol";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { EXAMPLE_CONFIG, EXAMPLE_DATE, ROOT } from "./helpers/cli.js";
+import { LspClient } from "./helpers/lsp-client.js";
+
+const TIMEOUT = 60_000;
+
+/** A temporary workspace with the example config and a house pack that has a suggestion and a link. */
+function workspace(): { folder: string; uri: (name: string) => string } {
+	const folder = mkdtempSync(join(tmpdir(), "postcheck-lsp-"));
+	mkdirSync(join(folder, "packs"));
+	mkdirSync(join(folder, "drafts"));
+	copyFileSync(EXAMPLE_CONFIG, join(folder, "postcheck.yaml"));
+	copyFileSync(`${ROOT}fixtures/lsp/house-style.yaml`, join(folder, "packs", "house-style.yaml"));
+	appendFileSync(join(folder, "postcheck.yaml"), "packs: [packs/house-style.yaml]\n");
+	return { folder, uri: (name) => pathToFileURL(join(folder, name)).href };
+}
+
+function byRule(diagnostics: Diagnostic[], ruleId: string): Diagnostic | undefined {
+	return diagnostics.find((diagnostic) => diagnostic.code === ruleId);
+}
+
+/** Applies a code action's edit the way an editor would, and returns the new text. */
+function apply(text: string, uri: string, action: CodeAction | undefined): string {
+	const edits = action?.edit?.changes?.[uri] as TextEdit[];
+	expect(edits, "the action carries an edit for the draft").toBeDefined();
+	return TextDocument.applyEdits(TextDocument.create(uri, "plaintext", 1, text), edits);
+}
+
+describe("postcheck lsp, driven by a language client", () => {
+	const { folder, uri } = workspace();
+	let client: LspClient;
+	let initialized: InitializeResult;
+	let version = 1;
+
+	async function replaceText(draft: string, text: string): Promise<Diagnostic[]> {
+		version++;
+		await client.connection.sendNotification("textDocument/didChange", {
+			textDocument: { uri: draft, version },
+			contentChanges: [{ text }],
+		});
+		return client.diagnosticsAt(draft, version);
+	}
+
+	async function actionsAt(draft: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
+		return client.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
+			textDocument: { uri: draft },
+			range: diagnostic.range,
+			context: { diagnostics: [diagnostic] },
+		});
+	}
+
+	beforeAll(async () => {
+		client = new LspClient(folder);
+		initialized = await client.initialize(pathToFileURL(folder).href, { date: EXAMPLE_DATE });
+	}, TIMEOUT);
+
+	afterAll(() => client.kill());
+
+	it("announces UTF-16 positions, incremental sync, hovers and quick fixes, and registers its file watcher", async () => {
+		expect(initialized.capabilities).toMatchObject({
+			positionEncoding: "utf-16",
+			textDocumentSync: 2,
+			hoverProvider: true,
+			codeActionProvider: { codeActionKinds: ["quickfix"] },
+		});
+		await expect
+			.poll(() => client.registrations.map((item) => item.method))
+			.toContain("workspace/didChangeWatchedFiles");
+	});
+
+	it("publishes diagnostics on open with exact ranges after emoji and CRLF", async () => {
+		const draft = uri("drafts/emoji.txt");
+		const second = "Thrilled 👩‍💻🎉 that we finally signed Globex today, the best news of the year";
+		client.open(draft, `What a week for the whole team 🙌\r\n${second}`);
+		const diagnostic = byRule(await client.diagnosticsAt(draft, 1), "confidential/nda-client");
+		const character = second.indexOf("Globex");
+		expect(diagnostic).toMatchObject({
+			range: { start: { line: 1, character }, end: { line: 1, character: character + "Globex".length } },
+			severity: 1,
+			source: "postcheck",
+		});
+		expect(diagnostic?.message).toMatch(/^Globex is a client under NDA.*\nDon't name clients/);
+	});
+
+	it("checks Markdown and any other language the client sends, and links the rule's docs", async () => {
+		const draft = uri("drafts/note.md");
+		client.open(draft, "# Weekly\n\nGreat **synergy** with the team 🎉", "markdown");
+		const diagnostic = byRule(await client.diagnosticsAt(draft, 1), "house-style/synergy");
+		expect(diagnostic).toMatchObject({
+			range: { start: { line: 2, character: 8 }, end: { line: 2, character: 15 } },
+			severity: 3,
+			codeDescription: { href: "https://example.com/rules/synergy" },
+		});
+		const other = uri("drafts/post.org");
+		client.open(other, "We signed Globex", "org");
+		expect(byRule(await client.diagnosticsAt(other, 1), "confidential/nda-client")).toBeDefined();
+	});
+
+	it("updates the diagnostics when the text changes", async () => {
+		const draft = uri("drafts/change.txt");
+		version = 1;
+		client.open(draft, "We signed Globex today.");
+		expect(byRule(await client.diagnosticsAt(draft, 1), "confidential/nda-client")).toBeDefined();
+		const after = await replaceText(draft, "We signed a new client today, Project Coyote is next.");
+		expect(after.map((diagnostic) => diagnostic.code)).not.toContain("confidential/nda-client");
+		expect(byRule(after, "confidential/codename")?.range.start).toEqual({ line: 0, character: 30 });
+	});
+
+	it("shows the guideline, the reasons and the score on hover", async () => {
+		const draft = uri("drafts/hover.txt");
+		client.open(draft, "🎉 We signed Globex");
+		await client.diagnosticsAt(draft, 1);
+		const hover = await client.connection.sendRequest<Hover | null>("textDocument/hover", {
+			textDocument: { uri: draft },
+			position: { line: 0, character: 14 },
+		});
+		const value = (hover?.contents as { value: string } | undefined)?.value ?? "";
+		const [affiliation, nda] = value.split("\n\n---\n\n");
+		expect(affiliation).toMatch(/^\*\*affiliation\/undisclosed\*\* \(warning\)/);
+		expect(nda).toMatch(/^\*\*confidential\/nda-client\*\* \(error\)/);
+		expect(nda).toContain("Don't name clients, partners or suppliers without their approval");
+		expect(nda).toContain('Score 0.90, because:\n- matched "Globex": 0.75\n- in a work context');
+		expect(hover?.range).toEqual({ start: { line: 0, character: 13 }, end: { line: 0, character: 19 } });
+		const nothing = await client.connection.sendRequest("textDocument/hover", {
+			textDocument: { uri: draft },
+			position: { line: 0, character: 4 },
+		});
+		expect(nothing).toBeNull();
+	});
+
+	it("fixes a finding with its suggestion and the diagnostic goes away", async () => {
+		const draft = uri("drafts/replace.txt");
+		version = 1;
+		const text = "Great synergy with the team 🎉";
+		client.open(draft, text);
+		const diagnostic = byRule(await client.diagnosticsAt(draft, 1), "house-style/synergy") as Diagnostic;
+		const actions = await actionsAt(draft, diagnostic);
+		expect(actions.map((action) => action.title)).toEqual(['Replace "synergy" with "teamwork"', 'Remove "synergy"']);
+		expect(actions[0]?.diagnostics?.[0]?.code).toBe("house-style/synergy");
+		const fixed = apply(text, draft, actions[0]);
+		expect(fixed).toBe("Great teamwork with the team 🎉");
+		expect(byRule(await replaceText(draft, fixed), "house-style/synergy")).toBeUndefined();
+	});
+
+	it("adds the affiliation disclaimer as a last line and the diagnostic goes away", async () => {
+		const draft = uri("drafts/disclaimer.txt");
+		version = 1;
+		const text = "Acme's new support team is the best in the business, proud of what we built";
+		client.open(draft, text);
+		const diagnostic = byRule(await client.diagnosticsAt(draft, 1), "affiliation/undisclosed") as Diagnostic;
+		const actions = await actionsAt(draft, diagnostic);
+		const add = actions.find((action) => action.title.startsWith("Add "));
+		expect(add?.title).toBe('Add "I work at Acme; views are my own." at the end');
+		const fixed = apply(text, draft, add);
+		expect(fixed).toBe(`${text}\nI work at Acme; views are my own.`);
+		expect(byRule(await replaceText(draft, fixed), "affiliation/undisclosed")).toBeUndefined();
+	});
+
+	it("removes a flagged term with one of its spaces", async () => {
+		const draft = uri("drafts/remove.txt");
+		version = 1;
+		const text = "🙌 We signed Globex today!";
+		client.open(draft, text);
+		const diagnostic = byRule(await client.diagnosticsAt(draft, 1), "confidential/nda-client") as Diagnostic;
+		const remove = (await actionsAt(draft, diagnostic)).find((action) => action.title === 'Remove "Globex"');
+		const fixed = apply(text, draft, remove);
+		expect(fixed).toBe("🙌 We signed today!");
+		expect(byRule(await replaceText(draft, fixed), "confidential/nda-client")).toBeUndefined();
+	});
+
+	it("shuts down cleanly on shutdown and exit", async () => {
+		expect(await client.stop()).toBe(0);
+		expect(client.stderr).toBe("");
+	});
+});
+
+describe("postcheck lsp with a broken config", () => {
+	it(
+		"reports the error on the config file, keeps running, and recovers when the file is fixed",
+		async () => {
+			const { folder, uri } = workspace();
+			const config = join(folder, "postcheck.yaml");
+			const good = readFileSync(config, "utf8");
+			writeFileSync(config, "organization:\n  name: Acme\nproducts:\n  - name: Roadrunner 3\n    announce: soon\n");
+			const client = new LspClient(folder);
+			try {
+				await client.initialize(pathToFileURL(folder).href, { date: EXAMPLE_DATE });
+				const draft = uri("drafts/draft.txt");
+				client.open(draft, "We signed Globex");
+				const [error] = await client.diagnostics(uri("postcheck.yaml"), (params) => params.diagnostics.length > 0);
+				expect(error).toMatchObject({
+					range: { start: { line: 4, character: 14 } },
+					severity: 1,
+					source: "postcheck",
+					message: "products[0].announce: expected a date as YYYY-MM-DD",
+				});
+				const [notice] = await client.diagnosticsAt(draft, 1);
+				expect(notice?.message).toContain("postcheck.yaml:5:15");
+
+				writeFileSync(config, good);
+				await client.connection.sendNotification("workspace/didChangeWatchedFiles", {
+					changes: [{ uri: uri("postcheck.yaml"), type: 2 }],
+				});
+				await client.diagnostics(uri("postcheck.yaml"), (params) => params.diagnostics.length === 0);
+				const rechecked = await client.diagnostics(draft, (params) =>
+					params.diagnostics.some((diagnostic) => diagnostic.code === "confidential/nda-client"),
+				);
+				expect(rechecked.map((diagnostic) => diagnostic.code)).not.toContain("config");
+				expect(await client.stop()).toBe(0);
+			} finally {
+				client.kill();
+			}
+		},
+		TIMEOUT,
+	);
+});
