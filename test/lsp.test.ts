@@ -182,7 +182,7 @@ describe("postcheck lsp, driven by a language client", () => {
 
 describe("postcheck lsp with a broken config", () => {
 	it(
-		"reports the error on the config file, keeps running, and recovers when the file is fixed",
+		"reports the error on the config file at start, keeps running, and recovers when the file is fixed",
 		async () => {
 			const { folder, uri } = workspace();
 			const config = join(folder, "postcheck.yaml");
@@ -191,9 +191,10 @@ describe("postcheck lsp with a broken config", () => {
 			const client = new LspClient(folder);
 			try {
 				await client.initialize(pathToFileURL(folder).href, { date: EXAMPLE_DATE });
+				const [error] = await client.diagnostics(uri("postcheck.yaml"), (params) => params.diagnostics.length > 0);
+				client.open(uri("postcheck.yaml"), readFileSync(config, "utf8"), "yaml");
 				const draft = uri("drafts/draft.txt");
 				client.open(draft, "We signed Globex");
-				const [error] = await client.diagnostics(uri("postcheck.yaml"), (params) => params.diagnostics.length > 0);
 				expect(error).toMatchObject({
 					range: { start: { line: 4, character: 14 } },
 					severity: 1,
@@ -202,6 +203,8 @@ describe("postcheck lsp with a broken config", () => {
 				});
 				const [notice] = await client.diagnosticsAt(draft, 1);
 				expect(notice?.message).toContain("postcheck.yaml:5:15");
+				const [stillTheError] = await client.diagnostics(uri("postcheck.yaml"), () => true);
+				expect(stillTheError, "the open config file is not checked as a draft").toEqual(error);
 
 				writeFileSync(config, good);
 				await client.connection.sendNotification("workspace/didChangeWatchedFiles", {

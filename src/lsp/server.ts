@@ -15,6 +15,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { check } from "../check.js";
+import { CONFIG_NAMES } from "../cli/setup.js";
 import { today } from "../cli/today.js";
 import { IsoDate } from "../contracts/config.js";
 import type { Finding } from "../contracts/report.js";
@@ -63,6 +64,7 @@ class DraftServer {
 	private readonly brokenFiles = new Set<string>();
 	private workspaceFolder: string | undefined;
 	private fixedDate: string | undefined;
+	private startupWarning: string | undefined;
 	private canRegisterWatcher = false;
 
 	constructor(private readonly connection: Connection) {}
@@ -100,6 +102,8 @@ class DraftServer {
 	private initialize(params: InitializeParams): InitializeResult {
 		const options = (params.initializationOptions ?? {}) as ServerOptions;
 		if (options.date !== undefined && IsoDate.safeParse(options.date).success) this.fixedDate = options.date;
+		else if (options.date !== undefined)
+			this.startupWarning = `initializationOptions.date: expected YYYY-MM-DD, got ${JSON.stringify(options.date)}; using today`;
 		const folderUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
 		this.workspaceFolder = folderUri?.startsWith("file:") ? fileURLToPath(folderUri) : undefined;
 		this.canRegisterWatcher = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -119,8 +123,33 @@ class DraftServer {
 			void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
 				watchers: [{ globPattern: WATCHED_GLOB }],
 			});
-		// Load the English tagger now, while the user opens a file, rather than on the first check.
-		setImmediate(() => buildDocument("Warming up the tagger.", "en").tags());
+		if (this.startupWarning) void this.connection.window.showWarningMessage(`postcheck: ${this.startupWarning}`);
+		setImmediate(() => this.warmUp());
+	}
+
+	/** Loads the English tagger and compiles the workspace's rules while the user opens a file, not on the first check. */
+	private warmUp(): void {
+		this.guard(() => {
+			buildDocument("Warming up the tagger.", "en").tags();
+			if (!this.workspaceFolder) return;
+			const loaded = this.setups.forFolder(this.workspaceFolder, this.date());
+			if ("error" in loaded) this.publishBroken(loaded.file, configErrorDiagnostic(loaded.error));
+		});
+	}
+
+	/** A bug in one check is logged to the client and must not stop the server. */
+	private guard(action: () => void): void {
+		try {
+			action();
+		} catch (error) {
+			this.connection.console.error(
+				`postcheck: internal error: ${error instanceof Error ? error.stack : String(error)}`,
+			);
+		}
+	}
+
+	private date(): string {
+		return this.fixedDate ?? today();
 	}
 
 	private schedule(document: TextDocument): void {
@@ -135,8 +164,11 @@ class DraftServer {
 		clearTimeout(this.timers.get(document.uri));
 		this.timers.delete(document.uri);
 		const current = this.documents.get(document.uri);
-		if (!current) return;
-		const loaded = this.setups.forFolder(this.folderOf(current.uri), this.fixedDate ?? today());
+		if (current && !isPostcheckFile(current)) this.guard(() => this.publishFindings(current));
+	}
+
+	private publishFindings(current: TextDocument): void {
+		const loaded = this.setups.forFolder(this.folderOf(current.uri), this.date());
 		let diagnostics: Diagnostic[];
 		if ("error" in loaded) {
 			this.publishBroken(loaded.file, configErrorDiagnostic(loaded.error));
@@ -186,6 +218,14 @@ class DraftServer {
 		if (uri.startsWith("file:")) return dirname(fileURLToPath(uri));
 		return this.workspaceFolder ?? process.cwd();
 	}
+}
+
+/**
+ * The config and packs are YAML, never drafts; their only diagnostics are their errors, which checking them as drafts
+ * would overwrite.
+ */
+function isPostcheckFile(document: TextDocument): boolean {
+	return document.languageId === "yaml" || CONFIG_NAMES.some((name) => document.uri.endsWith(`/${name}`));
 }
 
 function pathToUri(file: string): string {
