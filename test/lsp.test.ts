@@ -192,7 +192,6 @@ describe("postcheck lsp with a broken config", () => {
 			try {
 				await client.initialize(pathToFileURL(folder).href, { date: EXAMPLE_DATE });
 				const [error] = await client.diagnostics(uri("postcheck.yaml"), (params) => params.diagnostics.length > 0);
-				client.open(uri("postcheck.yaml"), readFileSync(config, "utf8"), "yaml");
 				const draft = uri("drafts/draft.txt");
 				client.open(draft, "We signed Globex");
 				expect(error).toMatchObject({
@@ -203,6 +202,12 @@ describe("postcheck lsp with a broken config", () => {
 				});
 				const [notice] = await client.diagnosticsAt(draft, 1);
 				expect(notice?.message).toContain("postcheck.yaml:5:15");
+				client.open(uri("postcheck.yaml"), readFileSync(config, "utf8"), "yaml");
+				// The server handles messages in order: once the hover is answered, the open has been handled.
+				await client.connection.sendRequest("textDocument/hover", {
+					textDocument: { uri: uri("postcheck.yaml") },
+					position: { line: 0, character: 0 },
+				});
 				const [stillTheError] = await client.diagnostics(uri("postcheck.yaml"), () => true);
 				expect(stillTheError, "the open config file is not checked as a draft").toEqual(error);
 
