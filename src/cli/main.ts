@@ -5,7 +5,6 @@ import { IsoDate, type Language, type Severity } from "../contracts/config.js";
 import type { JsonReport } from "../contracts/report.js";
 import { detectLanguage } from "../document/language.js";
 import { UserError } from "../errors.js";
-import { runLanguageServer } from "../lsp/server.js";
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/formatters/index.js";
 import { buildReport, type CheckedDraft } from "../report/report.js";
 import { type DraftInput, expandPaths, readDraftFile, readStdin } from "./inputs.js";
@@ -118,7 +117,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 		}
 		throw error;
 	}
-	if (serve) return runLanguageServer();
+	// Loaded only for `postcheck lsp`, so checking a draft does not pay for the protocol library.
+	if (serve) return (await import("../lsp/server.js")).runLanguageServer();
 	try {
 		return await run(program.args, program.opts<CliOptions>());
 	} catch (error) {
