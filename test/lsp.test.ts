@@ -134,44 +134,44 @@ describe("postcheck lsp, driven by a language client", () => {
 		expect(nothing).toBeNull();
 	});
 
-	it("fixes a finding with its suggestion and the diagnostic goes away", async () => {
-		const draft = uri("drafts/replace.txt");
-		version = 1;
-		const text = "Great synergy with the team 🎉";
-		client.open(draft, text);
-		const diagnostic = byRule(await client.diagnosticsAt(draft, 1), "house-style/synergy") as Diagnostic;
-		const actions = await actionsAt(draft, diagnostic);
-		expect(actions.map((action) => action.title)).toEqual(['Replace "synergy" with "teamwork"', 'Remove "synergy"']);
-		expect(actions[0]?.diagnostics?.[0]?.code).toBe("house-style/synergy");
-		const fixed = apply(text, draft, actions[0]);
-		expect(fixed).toBe("Great teamwork with the team 🎉");
-		expect(byRule(await replaceText(draft, fixed), "house-style/synergy")).toBeUndefined();
-	});
+	const quickFixes = [
+		{
+			fix: "replaces a flagged term with the rule's suggestion",
+			text: "Great synergy with the team 🎉",
+			ruleId: "house-style/synergy",
+			title: 'Replace "synergy" with "teamwork"',
+			titles: ['Replace "synergy" with "teamwork"', 'Remove "synergy"'],
+			fixed: "Great teamwork with the team 🎉",
+		},
+		{
+			fix: "adds the disclaimer an affiliation finding suggests as a last line",
+			text: "Acme's new support team is the best in the business, proud of what we built",
+			ruleId: "affiliation/undisclosed",
+			title: 'Add "I work at Acme; views are my own." at the end',
+			fixed:
+				"Acme's new support team is the best in the business, proud of what we built\nI work at Acme; views are my own.",
+		},
+		{
+			fix: "removes a flagged term with one of its spaces",
+			text: "🙌 We signed Globex today!",
+			ruleId: "confidential/nda-client",
+			title: 'Remove "Globex"',
+			fixed: "🙌 We signed today!",
+		},
+	];
 
-	it("adds the affiliation disclaimer as a last line and the diagnostic goes away", async () => {
-		const draft = uri("drafts/disclaimer.txt");
+	it.each(quickFixes)("$fix; applied, the diagnostic goes away", async ({ text, ruleId, title, titles, fixed }) => {
+		const draft = uri(`drafts/fix-${ruleId.replace("/", "-")}.txt`);
 		version = 1;
-		const text = "Acme's new support team is the best in the business, proud of what we built";
 		client.open(draft, text);
-		const diagnostic = byRule(await client.diagnosticsAt(draft, 1), "affiliation/undisclosed") as Diagnostic;
-		const actions = await actionsAt(draft, diagnostic);
-		const add = actions.find((action) => action.title.startsWith("Add "));
-		expect(add?.title).toBe('Add "I work at Acme; views are my own." at the end');
-		const fixed = apply(text, draft, add);
-		expect(fixed).toBe(`${text}\nI work at Acme; views are my own.`);
-		expect(byRule(await replaceText(draft, fixed), "affiliation/undisclosed")).toBeUndefined();
-	});
-
-	it("removes a flagged term with one of its spaces", async () => {
-		const draft = uri("drafts/remove.txt");
-		version = 1;
-		const text = "🙌 We signed Globex today!";
-		client.open(draft, text);
-		const diagnostic = byRule(await client.diagnosticsAt(draft, 1), "confidential/nda-client") as Diagnostic;
-		const remove = (await actionsAt(draft, diagnostic)).find((action) => action.title === 'Remove "Globex"');
-		const fixed = apply(text, draft, remove);
-		expect(fixed).toBe("🙌 We signed today!");
-		expect(byRule(await replaceText(draft, fixed), "confidential/nda-client")).toBeUndefined();
+		const diagnostic = byRule(await client.diagnosticsAt(draft, 1), ruleId) as Diagnostic;
+		const actions = (await actionsAt(draft, diagnostic)).filter((action) => action.diagnostics?.[0]?.code === ruleId);
+		if (titles) expect(actions.map((action) => action.title)).toEqual(titles);
+		const action = actions.find((item) => item.title === title);
+		expect(action?.kind).toBe("quickfix");
+		const result = apply(text, draft, action);
+		expect(result).toBe(fixed);
+		expect(byRule(await replaceText(draft, result), ruleId)).toBeUndefined();
 	});
 
 	it("shuts down cleanly on shutdown and exit", async () => {
