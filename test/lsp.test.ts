@@ -85,6 +85,7 @@ describe("postcheck lsp, driven by a language client", () => {
 			severity: 1,
 			source: "postcheck",
 		});
+		expect(diagnostic, "a rule without a link has no code description").not.toHaveProperty("codeDescription");
 		expect(diagnostic?.message).toMatch(/^Globex is a client under NDA.*\nDon't name clients/);
 	});
 
@@ -100,6 +101,12 @@ describe("postcheck lsp, driven by a language client", () => {
 		const other = uri("drafts/post.org");
 		client.open(other, "We signed Globex", "org");
 		expect(byRule(await client.diagnosticsAt(other, 1), "confidential/nda-client")).toBeDefined();
+	});
+
+	it("checks an unsaved buffer with the workspace folder's config", async () => {
+		const buffer = "untitled:Untitled-1";
+		client.open(buffer, "Great synergy with the team");
+		expect(byRule(await client.diagnosticsAt(buffer, 1), "house-style/synergy")).toBeDefined();
 	});
 
 	it("updates the diagnostics when the text changes", async () => {
@@ -174,6 +181,30 @@ describe("postcheck lsp, driven by a language client", () => {
 		expect(byRule(await replaceText(draft, result), ruleId)).toBeUndefined();
 	});
 
+	it("offers no quick fixes when the client asks only for other kinds of action", async () => {
+		const draft = uri("drafts/only.txt");
+		client.open(draft, "We signed Globex");
+		const diagnostic = byRule(await client.diagnosticsAt(draft, 1), "confidential/nda-client") as Diagnostic;
+		const actions = await client.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
+			textDocument: { uri: draft },
+			range: diagnostic.range,
+			context: { diagnostics: [diagnostic], only: ["source"] },
+		});
+		expect(actions).toEqual([]);
+	});
+
+	it("reloads the rules when a pack of the config changes and checks the open drafts again", async () => {
+		const draft = uri("drafts/reload.txt");
+		client.open(draft, "Great synergy with the team");
+		expect(byRule(await client.diagnosticsAt(draft, 1), "house-style/synergy")?.severity).toBe(3);
+		const pack = join(folder, "packs", "house-style.yaml");
+		writeFileSync(pack, readFileSync(pack, "utf8").replace("severity: info", "severity: error"));
+		await client.connection.sendNotification("workspace/didChangeWatchedFiles", {
+			changes: [{ uri: uri("packs/house-style.yaml"), type: 2 }],
+		});
+		await client.diagnostics(draft, (params) => byRule(params.diagnostics, "house-style/synergy")?.severity === 1);
+	});
+
 	it("shuts down cleanly on shutdown and exit", async () => {
 		expect(await client.stop()).toBe(0);
 		expect(client.stderr).toBe("");
@@ -220,6 +251,33 @@ describe("postcheck lsp with a broken config", () => {
 					params.diagnostics.some((diagnostic) => diagnostic.code === "confidential/nda-client"),
 				);
 				expect(rechecked.map((diagnostic) => diagnostic.code)).not.toContain("config");
+				expect(await client.stop()).toBe(0);
+			} finally {
+				client.kill();
+			}
+		},
+		TIMEOUT,
+	);
+});
+
+describe("postcheck lsp options", () => {
+	it(
+		"warns about a malformed date in initializationOptions and keeps checking (with today's date)",
+		async () => {
+			const { folder, uri } = workspace();
+			const client = new LspClient(folder);
+			try {
+				const warning = new Promise<{ type: number; message: string }>((resolve) =>
+					client.connection.onNotification("window/showMessage", resolve),
+				);
+				await client.initialize(pathToFileURL(folder).href, { date: "next week" });
+				expect(await warning).toEqual({
+					type: 2,
+					message: 'postcheck: initializationOptions.date: expected YYYY-MM-DD, got "next week"; using today',
+				});
+				const draft = uri("drafts/draft.txt");
+				client.open(draft, "We signed Globex");
+				expect(byRule(await client.diagnosticsAt(draft, 1), "confidential/nda-client")).toBeDefined();
 				expect(await client.stop()).toBe(0);
 			} finally {
 				client.kill();

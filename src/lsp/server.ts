@@ -2,12 +2,15 @@ import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
 	type CodeAction,
+	CodeActionKind,
 	type Connection,
 	createConnection,
 	type Diagnostic,
 	DidChangeWatchedFilesNotification,
 	type InitializeParams,
 	type InitializeResult,
+	MessageType,
+	ShowMessageNotification,
 	StreamMessageReader,
 	StreamMessageWriter,
 	TextDocumentSyncKind,
@@ -86,9 +89,10 @@ class DraftServer {
 			);
 			return first ? hoverFor(document, [first, ...others]) : null;
 		});
-		connection.onCodeAction(({ textDocument, range }) => {
+		connection.onCodeAction(({ textDocument, range, context }) => {
 			const document = documents.get(textDocument.uri);
-			if (!document) return [];
+			const wantsQuickFixes = !context.only || context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
+			if (!document || !wantsQuickFixes) return [];
 			const start = document.offsetAt(range.start);
 			const end = document.offsetAt(range.end);
 			return this.findingsOf(document)
@@ -123,7 +127,11 @@ class DraftServer {
 			void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
 				watchers: [{ globPattern: WATCHED_GLOB }],
 			});
-		if (this.startupWarning) void this.connection.window.showWarningMessage(`postcheck: ${this.startupWarning}`);
+		if (this.startupWarning)
+			void this.connection.sendNotification(ShowMessageNotification.type, {
+				type: MessageType.Warning,
+				message: `postcheck: ${this.startupWarning}`,
+			});
 		setImmediate(() => this.warmUp());
 	}
 
