@@ -262,7 +262,7 @@ describe("postcheck lsp with a broken config", () => {
 
 describe("postcheck lsp options", () => {
 	it(
-		"warns about a malformed date in initializationOptions and keeps checking (with today's date)",
+		"warns about a malformed date in initializationOptions, keeps checking, and exits when the client closes its input",
 		async () => {
 			const { folder, uri } = workspace();
 			const client = new LspClient(folder);
@@ -278,7 +278,7 @@ describe("postcheck lsp options", () => {
 				const draft = uri("drafts/draft.txt");
 				client.open(draft, "We signed Globex");
 				expect(byRule(await client.diagnosticsAt(draft, 1), "confidential/nda-client")).toBeDefined();
-				expect(await client.stop()).toBe(0);
+				expect(await client.closeInput(), "gone without shutdown and exit: exit code 1, as LSP asks").toBe(1);
 			} finally {
 				client.kill();
 			}

@@ -48,14 +48,18 @@ interface Checked {
 
 /**
  * `postcheck lsp`: a language server on stdin/stdout. It loads the NLP once, compiles rules once per config and day,
- * and checks a draft on open and, debounced, on change. Resolves when the connection closes (the library exits the
- * process on the `exit` notification).
+ * and checks a draft on open and, debounced, on change. Never resolves: the library ends the process on the `exit`
+ * notification, and this ends it when the client closes stdin without one (0 after `shutdown`, else 1, as for `exit`).
  */
-export function runLanguageServer(): Promise<number> {
+export function runLanguageServer(): Promise<never> {
 	const connection = createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
-	const server = new DraftServer(connection);
-	server.listen();
-	return new Promise((resolve) => connection.onExit(() => resolve(0)));
+	new DraftServer(connection).listen();
+	let shutDown = false;
+	connection.onShutdown(() => {
+		shutDown = true;
+	});
+	process.stdin.on("end", () => process.exit(shutDown ? 0 : 1));
+	return new Promise(() => {});
 }
 
 class DraftServer {
@@ -139,9 +143,7 @@ class DraftServer {
 	private warmUp(): void {
 		this.guard(() => {
 			buildDocument("Warming up the tagger.", "en").tags();
-			if (!this.workspaceFolder) return;
-			const loaded = this.setups.forFolder(this.workspaceFolder, this.date());
-			if ("error" in loaded) this.publishBroken(loaded.file, configErrorDiagnostic(loaded.error));
+			this.loadWorkspaceSetup();
 		});
 	}
 
@@ -210,12 +212,20 @@ class DraftServer {
 		const files = changedUris.filter((uri) => uri.startsWith("file:")).map((uri) => fileURLToPath(uri));
 		if (!this.setups.invalidate(files)) return;
 		for (const file of this.brokenFiles) this.publishBroken(file);
+		this.guard(() => this.loadWorkspaceSetup());
 		for (const document of this.documents.all()) this.checkNow(document);
+	}
+
+	/** Compiles the workspace folder's rules ahead of the first draft, reporting a broken config even before one opens. */
+	private loadWorkspaceSetup(): void {
+		if (!this.workspaceFolder) return;
+		const loaded = this.setups.forFolder(this.workspaceFolder, this.date());
+		if ("error" in loaded) this.publishBroken(loaded.file, configErrorDiagnostic(loaded.error));
 	}
 
 	/** Sets the one error diagnostic of a config or pack file, or clears it. */
 	private publishBroken(file: string, diagnostic?: Diagnostic): void {
-		const uri = pathToUri(file);
+		const uri = pathToFileURL(file).href;
 		if (diagnostic) this.brokenFiles.add(file);
 		else this.brokenFiles.delete(file);
 		void this.connection.sendDiagnostics({ uri, diagnostics: diagnostic ? [diagnostic] : [] });
@@ -234,8 +244,4 @@ class DraftServer {
  */
 function isPostcheckFile(document: TextDocument): boolean {
 	return document.languageId === "yaml" || CONFIG_NAMES.some((name) => document.uri.endsWith(`/${name}`));
-}
-
-function pathToUri(file: string): string {
-	return pathToFileURL(file).href;
 }

@@ -96,6 +96,12 @@ export class LspClient {
 		return code;
 	}
 
+	/** Closes the server's input as an editor that dies would; resolves with the server's exit code. */
+	async closeInput(): Promise<number | null> {
+		this.child.stdin?.end();
+		return this.exited;
+	}
+
 	kill(): void {
 		this.connection.dispose();
 		this.child.kill();
