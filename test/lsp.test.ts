@@ -85,6 +85,7 @@ describe("postcheck lsp, driven by a language client", () => {
 			severity: 1,
 			source: "postcheck",
 		});
+		expect(byRule(await client.diagnosticsAt(draft, 1), "affiliation/undisclosed")?.severity).toBe(2);
 		expect(diagnostic, "a rule without a link has no code description").not.toHaveProperty("codeDescription");
 		expect(diagnostic?.message).toMatch(/^Globex is a client under NDA.*\nDon't name clients/);
 	});

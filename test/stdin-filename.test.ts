@@ -32,6 +32,12 @@ describe("--stdin-filename", () => {
 		expect(unnamed).toEqual({ status: 0, path: "<stdin>", ruleIds: [] });
 	});
 
+	it("is a usage error when standard input is not read", () => {
+		const result = runCli(["--stdin-filename", "a.txt", "fixtures/example/draft.txt"]);
+		expect(result.status).toBe(2);
+		expect(result.stderr).toBe("postcheck: --stdin-filename names the text on standard input: give no paths, or -\n");
+	});
+
 	it("leaves an explicit --config in charge", () => {
 		const root = workspace();
 		const result = ruleIdsAndPath(["--stdin-filename", "elsewhere/draft.txt", "--config", EXAMPLE_CONFIG], root);

@@ -138,6 +138,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 async function run(paths: string[], options: CliOptions): Promise<number> {
 	const cwd = process.cwd();
 	const { stdinFilename } = options;
+	if (stdinFilename && paths.length > 0 && !paths.includes("-"))
+		throw new UserError("--stdin-filename names the text on standard input: give no paths, or -");
 	const searchFrom = stdinFilename ? dirname(resolve(cwd, stdinFilename)) : cwd;
 	const setup = loadSetup({ cwd, searchFrom, configPath: options.config, packPaths: options.pack, date: options.date });
 	const inputs = await readInputs(paths, cwd, stdinFilename);
