@@ -13,43 +13,22 @@ const DISCLAIMER_PACK = "affiliation";
 export function codeActionsFor(document: TextDocument, finding: Finding): CodeAction[] {
 	const text = document.getText();
 	const actions: CodeAction[] = [];
-	const { suggestion } = finding;
+	const { suggestion, match } = finding;
 	if (suggestion && finding.pack === DISCLAIMER_PACK) {
-		const line = /[\r\n]$/.test(text) || text === "" ? `${suggestion}\n` : `\n${suggestion}`;
-		actions.push(
-			fix(
-				document,
-				finding,
-				`Add "${suggestion}" at the end`,
-				TextEdit.insert(document.positionAt(text.length), line),
-				true,
-			),
-		);
+		const line = text === "" || /[\r\n]$/.test(text) ? `${suggestion}\n` : `\n${suggestion}`;
+		const edit = TextEdit.insert(document.positionAt(text.length), line);
+		actions.push(fix(document, finding, `Add "${suggestion}" at the end`, edit, true));
 	} else if (suggestion) {
-		actions.push(
-			fix(
-				document,
-				finding,
-				`Replace "${finding.match}" with "${suggestion}"`,
-				TextEdit.replace(rangeOf(document, finding.span), suggestion),
-				true,
-			),
-		);
+		const edit = TextEdit.replace(rangeOf(document, finding.span), suggestion);
+		actions.push(fix(document, finding, `Replace "${match}" with "${suggestion}"`, edit, true));
 	}
-	actions.push(
-		fix(
-			document,
-			finding,
-			`Remove "${finding.match}"`,
-			TextEdit.del(rangeOf(document, removalSpan(text, finding.span))),
-			false,
-		),
-	);
+	const removal = TextEdit.del(rangeOf(document, removalSpan(text, finding.span)));
+	actions.push(fix(document, finding, `Remove "${match}"`, removal, false));
 	return actions;
 }
 
 /** The flagged text with one neighbouring space, so removing "Globex" from "signed Globex today" leaves one space. */
-export function removalSpan(text: string, span: Span): Span {
+function removalSpan(text: string, span: Span): Span {
 	if (text[span.end] === " ") return { start: span.start, end: span.end + 1 };
 	if (text[span.start - 1] === " ") return { start: span.start - 1, end: span.end };
 	return span;

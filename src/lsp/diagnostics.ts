@@ -5,7 +5,7 @@ import type { Finding, Span } from "../contracts/report.js";
 import type { UserError } from "../errors.js";
 
 /** Diagnostics name their source so users can tell postcheck's from other linters'. */
-export const SOURCE = "postcheck";
+const SOURCE = "postcheck";
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 	error: DiagnosticSeverity.Error,
