@@ -160,6 +160,14 @@ describe("postcheck lsp, driven by a language client", () => {
 				"Acme's new support team is the best in the business, proud of what we built\nI work at Acme; views are my own.",
 		},
 		{
+			fix: "adds the disclaimer after a final line break, with the draft's line ending",
+			text: "Acme's new support team is the best in the business, proud of what we built\r\n",
+			ruleId: "affiliation/undisclosed",
+			title: 'Add "I work at Acme; views are my own." at the end',
+			fixed:
+				"Acme's new support team is the best in the business, proud of what we built\r\nI work at Acme; views are my own.\r\n",
+		},
+		{
 			fix: "removes a flagged term with one of its spaces",
 			text: "🙌 We signed Globex today!",
 			ruleId: "confidential/nda-client",
@@ -169,7 +177,7 @@ describe("postcheck lsp, driven by a language client", () => {
 	];
 
 	it.each(quickFixes)("$fix; applied, the diagnostic goes away", async ({ text, ruleId, title, titles, fixed }) => {
-		const draft = uri(`drafts/fix-${ruleId.replace("/", "-")}.txt`);
+		const draft = uri(`drafts/fix-${quickFixes.findIndex((item) => item.text === text)}.txt`);
 		version = 1;
 		client.open(draft, text);
 		const diagnostic = byRule(await client.diagnosticsAt(draft, 1), ruleId) as Diagnostic;

@@ -15,7 +15,8 @@ export function codeActionsFor(document: TextDocument, finding: Finding): CodeAc
 	const actions: CodeAction[] = [];
 	const { suggestion, match } = finding;
 	if (suggestion && finding.pack === DISCLAIMER_PACK) {
-		const line = text === "" || /[\r\n]$/.test(text) ? `${suggestion}\n` : `\n${suggestion}`;
+		const eol = text.includes("\r\n") ? "\r\n" : "\n";
+		const line = text === "" || /[\r\n]$/.test(text) ? `${suggestion}${eol}` : `${eol}${suggestion}`;
 		const edit = TextEdit.insert(document.positionAt(text.length), line);
 		actions.push(fix(document, finding, `Add "${suggestion}" at the end`, edit, true));
 	} else if (suggestion) {
