@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { decodeText } from "../input/decode.js";
+import { describeFileError } from "./file-errors.js";
 
 /** A draft to check, or why it could not be read. */
 export type DraftInput = { path: string; text: string; warnings: string[] } | { path: string; error: string };
@@ -56,11 +57,7 @@ export function readDraftFile(file: string, cwd: string): DraftInput {
 		if (!statSync(file).isFile()) return { path, error: "not a regular file" };
 		bytes = readFileSync(file);
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return {
-			path,
-			error: code === "EACCES" ? "permission denied" : code === "ENOENT" ? "no such file" : `cannot be read (${code})`,
-		};
+		return { path, error: describeFileError(error) };
 	}
 	const decoded = decodeText(bytes);
 	if (!decoded) return { path, error: "binary file, not a text draft" };

@@ -8,8 +8,10 @@ import { UserError } from "../errors.js";
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/formatters/index.js";
 import { buildReport, type CheckedDraft } from "../report/report.js";
 import { type DraftInput, expandPaths, readDraftFile, readStdin } from "./inputs.js";
+import { writeReportFile } from "./output.js";
 import { loadSetup } from "./setup.js";
 import { today } from "./today.js";
+import { readVersion } from "./version.js";
 
 /** Exit codes, as documented in the README. */
 export const EXIT = { clean: 0, findings: 1, userError: 2, bug: 3 } as const;
@@ -20,10 +22,12 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 
 
 interface CliOptions {
 	format: FormatName;
+	output?: string;
 	config?: string;
 	pack: string[];
 	date: string;
 	lang: Language | "auto";
+	locale: Language;
 	minScore?: number;
 	failOn: FailOn;
 	quiet: boolean;
@@ -47,6 +51,7 @@ function buildProgram(): Command {
 		)
 		.argument("[paths...]", "files, folders (their .txt and .md files) or globs; none or - reads standard input")
 		.addOption(new Option("-f, --format <format>", "output format").choices(FORMAT_NAMES).default("pretty"))
+		.option("-o, --output <file>", "write the report to a file instead of standard output")
 		.option("-c, --config <file>", "organisation config (default: nearest postcheck.yaml or .postcheck.yaml)")
 		.option(
 			"-p, --pack <file>",
@@ -61,6 +66,7 @@ function buildProgram(): Command {
 			today(),
 		)
 		.addOption(new Option("--lang <language>", "language of the drafts").choices(["en", "nl", "auto"]).default("auto"))
+		.addOption(new Option("--locale <language>", "language of the messages").choices(["en", "nl"]).default("en"))
 		.option("--min-score <n>", "drop findings scoring below n (0..1), instead of each rule's own threshold", parseScore)
 		.addOption(
 			new Option("--fail-on <severity>", "lowest severity that makes the exit code 1")
@@ -73,7 +79,7 @@ function buildProgram(): Command {
 			"the file the text on standard input stands for: the config is found from its folder, findings name it",
 		)
 		.option("--no-color", "no colours (also NO_COLOR=1; colours only on a terminal unless FORCE_COLOR is set)")
-		.version(process.env.npm_package_version ?? "0.1.0", "-v, --version")
+		.version(readVersion(), "-v, --version")
 		.helpOption("-h, --help", "show this help")
 		.addHelpText("after", EXAMPLES)
 		.exitOverride()
@@ -156,12 +162,22 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 		const findings = check(input.text, language, setup.rules, {
 			minScore: options.minScore,
 			placeholders: setup.placeholders,
+			locale: options.locale,
 		}).filter((finding) => !options.quiet || finding.severity === "error");
 		drafts.push({ path: input.path, language, text: input.text, findings });
 	}
 	const report = buildReport(drafts);
 	const texts = new Map(drafts.map((draft) => [draft.path, draft.text]));
-	process.stdout.write(FORMATTERS[options.format](report, { color: useColor(options.color), texts }));
+	const color = options.output === undefined && useColor(options.color);
+	const formatted = FORMATTERS[options.format](report, { color, texts, version: readVersion() });
+	if (options.output === undefined) process.stdout.write(formatted);
+	else
+		writeReportFile(
+			options.output,
+			formatted,
+			cwd,
+			inputs.map((input) => input.path),
+		);
 	if (inputErrors > 0) return EXIT.userError;
 	return failsAt(report, options.failOn) ? EXIT.findings : EXIT.clean;
 }
