@@ -282,12 +282,31 @@ describe("postcheck lsp options", () => {
 				await client.initialize(pathToFileURL(folder).href, { date: "next week" });
 				expect(await warning).toEqual({
 					type: 2,
-					message: 'postcheck: initializationOptions.date: expected YYYY-MM-DD, got "next week"; using today',
+					message: "postcheck: initializationOptions.date: expected a date as YYYY-MM-DD; using the defaults",
 				});
 				const draft = uri("drafts/draft.txt");
 				client.open(draft, "We signed Globex");
 				expect(byRule(await client.diagnosticsAt(draft, 1), "confidential/nda-client")).toBeDefined();
 				expect(await client.closeInput(), "gone without shutdown and exit: exit code 1, as LSP asks").toBe(1);
+			} finally {
+				client.kill();
+			}
+		},
+		TIMEOUT,
+	);
+
+	it(
+		"writes messages in the locale the client asks for",
+		async () => {
+			const { folder, uri } = workspace();
+			const client = new LspClient(folder);
+			try {
+				await client.initialize(pathToFileURL(folder).href, { date: EXAMPLE_DATE, locale: "nl" });
+				const draft = uri("drafts/draft.txt");
+				client.open(draft, "We just signed Globex, what a great week for the whole team");
+				const diagnostic = byRule(await client.diagnosticsAt(draft, 1), "confidential/nda-client");
+				expect(diagnostic?.message).toMatch(/^Globex is een klant onder geheimhouding.*\nDon't name clients/);
+				expect(await client.stop()).toBe(0);
 			} finally {
 				client.kill();
 			}

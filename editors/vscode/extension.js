@@ -1,7 +1,7 @@
 // Starts `postcheck lsp` for plain-text and Markdown files. The server does the work; this only launches it.
 const { existsSync } = require("node:fs");
 const { join } = require("node:path");
-const { workspace } = require("vscode");
+const { env, workspace } = require("vscode");
 const { LanguageClient } = require("vscode-languageclient/node");
 
 /** @type {LanguageClient | undefined} */
@@ -37,7 +37,8 @@ function activate(_context) {
 				{ scheme: "untitled", language: "plaintext" },
 				{ scheme: "untitled", language: "markdown" },
 			],
-			initializationOptions: date ? { date } : {},
+			// Messages in Dutch when VS Code's display language is Dutch; guidelines follow each draft's language.
+			initializationOptions: { locale: env.language.startsWith("nl") ? "nl" : "en", ...(date ? { date } : {}) },
 		},
 	);
 	return client.start();

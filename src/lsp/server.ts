@@ -17,10 +17,11 @@ import {
 	TextDocuments,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { z } from "zod";
 import { check } from "../check.js";
 import { CONFIG_NAMES } from "../cli/setup.js";
 import { today } from "../cli/today.js";
-import { IsoDate } from "../contracts/config.js";
+import { IsoDate, Language } from "../contracts/config.js";
 import type { Finding } from "../contracts/report.js";
 import { buildDocument } from "../document/document.js";
 import { detectLanguage } from "../document/language.js";
@@ -35,10 +36,13 @@ const DEBOUNCE_MS = 150;
 const WATCHED_GLOB = "**/*.{yaml,yml}";
 
 /** What a client may pass in `initializationOptions`. */
-interface ServerOptions {
-	/** The publication day, YYYY-MM-DD (default: today, read at each check). */
-	date?: string;
-}
+const ServerOptionsSchema = z.object({
+	/** The publication day (default: today, read at each check). */
+	date: IsoDate.optional(),
+	/** The language of the messages (default English; guidelines follow each draft's language). */
+	locale: Language.optional(),
+});
+type ServerOptions = z.infer<typeof ServerOptionsSchema>;
 
 /** Findings of the text a document had at one version, for hovers and code actions. */
 interface Checked {
@@ -70,7 +74,7 @@ class DraftServer {
 	/** Config and pack files that carry an error diagnostic now. */
 	private readonly brokenFiles = new Set<string>();
 	private workspaceFolder: string | undefined;
-	private fixedDate: string | undefined;
+	private options: ServerOptions = {};
 	private startupWarning: string | undefined;
 	private canRegisterWatcher = false;
 
@@ -108,10 +112,12 @@ class DraftServer {
 	}
 
 	private initialize(params: InitializeParams): InitializeResult {
-		const options = (params.initializationOptions ?? {}) as ServerOptions;
-		if (options.date !== undefined && IsoDate.safeParse(options.date).success) this.fixedDate = options.date;
-		else if (options.date !== undefined)
-			this.startupWarning = `initializationOptions.date: expected YYYY-MM-DD, got ${JSON.stringify(options.date)}; using today`;
+		const parsed = ServerOptionsSchema.safeParse(params.initializationOptions ?? {});
+		if (parsed.success) this.options = parsed.data;
+		else {
+			const issue = parsed.error.issues[0];
+			this.startupWarning = `initializationOptions.${issue?.path.join(".")}: ${issue?.message}; using the defaults`;
+		}
 		const folderUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
 		this.workspaceFolder = folderUri?.startsWith("file:") ? fileURLToPath(folderUri) : undefined;
 		this.canRegisterWatcher = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -159,7 +165,7 @@ class DraftServer {
 	}
 
 	private date(): string {
-		return this.fixedDate ?? today();
+		return this.options.date ?? today();
 	}
 
 	private schedule(document: TextDocument): void {
@@ -188,7 +194,10 @@ class DraftServer {
 			const { setup } = loaded;
 			const text = current.getText();
 			const language = detectLanguage(text, setup.config.language);
-			const findings = check(text, language, setup.rules, { placeholders: setup.placeholders });
+			const findings = check(text, language, setup.rules, {
+				placeholders: setup.placeholders,
+				locale: this.options.locale,
+			});
 			this.checked.set(current.uri, { version: current.version, findings });
 			diagnostics = findings.map((finding) => toDiagnostic(current, finding));
 		}
