@@ -21,6 +21,21 @@ function workspace(): { folder: string; uri: (name: string) => string } {
 	return { folder, uri: (name) => pathToFileURL(join(folder, name)).href };
 }
 
+/** Starts a server on a workspace, initializes it, runs the test, and never leaves the process behind. */
+async function withServer(
+	space: ReturnType<typeof workspace>,
+	options: object,
+	test: (client: LspClient, uri: (name: string) => string) => Promise<void>,
+): Promise<void> {
+	const client = new LspClient(space.folder);
+	try {
+		await client.initialize(pathToFileURL(space.folder).href, options);
+		await test(client, space.uri);
+	} finally {
+		client.kill();
+	}
+}
+
 function byRule(diagnostics: Diagnostic[], ruleId: string): Diagnostic | undefined {
 	return diagnostics.find((diagnostic) => diagnostic.code === ruleId);
 }
@@ -224,13 +239,11 @@ describe("postcheck lsp with a broken config", () => {
 	it(
 		"reports the error on the config file at start, keeps running, and recovers when the file is fixed",
 		async () => {
-			const { folder, uri } = workspace();
-			const config = join(folder, "postcheck.yaml");
+			const space = workspace();
+			const config = join(space.folder, "postcheck.yaml");
 			const good = readFileSync(config, "utf8");
 			writeFileSync(config, "organization:\n  name: Acme\nproducts:\n  - name: Roadrunner 3\n    announce: soon\n");
-			const client = new LspClient(folder);
-			try {
-				await client.initialize(pathToFileURL(folder).href, { date: EXAMPLE_DATE });
+			await withServer(space, { date: EXAMPLE_DATE }, async (client, uri) => {
 				const [error] = await client.diagnostics(uri("postcheck.yaml"), (params) => params.diagnostics.length > 0);
 				const draft = uri("drafts/draft.txt");
 				client.open(draft, "We signed Globex");
@@ -261,9 +274,7 @@ describe("postcheck lsp with a broken config", () => {
 				);
 				expect(rechecked.map((diagnostic) => diagnostic.code)).not.toContain("config");
 				expect(await client.stop()).toBe(0);
-			} finally {
-				client.kill();
-			}
+			});
 		},
 		TIMEOUT,
 	);
@@ -273,24 +284,20 @@ describe("postcheck lsp options", () => {
 	it(
 		"warns about a malformed date in initializationOptions, keeps checking, and exits when the client closes its input",
 		async () => {
-			const { folder, uri } = workspace();
-			const client = new LspClient(folder);
-			try {
-				const warning = new Promise<{ type: number; message: string }>((resolve) =>
-					client.connection.onNotification("window/showMessage", resolve),
-				);
-				await client.initialize(pathToFileURL(folder).href, { date: "next week" });
-				expect(await warning).toEqual({
-					type: 2,
-					message: "postcheck: initializationOptions.date: expected a date as YYYY-MM-DD; using the defaults",
-				});
+			await withServer(workspace(), { date: "next week" }, async (client, uri) => {
+				await expect
+					.poll(() => client.messages, { timeout: 20_000 })
+					.toEqual([
+						{
+							type: 2,
+							message: "postcheck: initializationOptions.date: expected a date as YYYY-MM-DD; using the defaults",
+						},
+					]);
 				const draft = uri("drafts/draft.txt");
 				client.open(draft, "We signed Globex");
 				expect(byRule(await client.diagnosticsAt(draft, 1), "confidential/nda-client")).toBeDefined();
 				expect(await client.closeInput(), "gone without shutdown and exit: exit code 1, as LSP asks").toBe(1);
-			} finally {
-				client.kill();
-			}
+			});
 		},
 		TIMEOUT,
 	);
@@ -298,18 +305,13 @@ describe("postcheck lsp options", () => {
 	it(
 		"writes messages in the locale the client asks for",
 		async () => {
-			const { folder, uri } = workspace();
-			const client = new LspClient(folder);
-			try {
-				await client.initialize(pathToFileURL(folder).href, { date: EXAMPLE_DATE, locale: "nl" });
+			await withServer(workspace(), { date: EXAMPLE_DATE, locale: "nl" }, async (client, uri) => {
 				const draft = uri("drafts/draft.txt");
 				client.open(draft, "We just signed Globex, what a great week for the whole team");
 				const diagnostic = byRule(await client.diagnosticsAt(draft, 1), "confidential/nda-client");
 				expect(diagnostic?.message).toMatch(/^Globex is een klant onder geheimhouding.*\nDon't name clients/);
 				expect(await client.stop()).toBe(0);
-			} finally {
-				client.kill();
-			}
+			});
 		},
 		TIMEOUT,
 	);

@@ -17,6 +17,8 @@ const WAIT_MS = 20_000;
 export class LspClient {
 	readonly connection: ProtocolConnection;
 	readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+	/** The `window/showMessage` notifications received. */
+	readonly messages: { type: number; message: string }[] = [];
 	private readonly child: ChildProcess;
 	private readonly latest = new Map<string, PublishDiagnosticsParams>();
 	private readonly waiters = new Set<() => void>();
@@ -36,6 +38,9 @@ export class LspClient {
 		this.connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
 			this.latest.set(params.uri, params);
 			for (const waiter of this.waiters) waiter();
+		});
+		this.connection.onNotification("window/showMessage", (params: { type: number; message: string }) => {
+			this.messages.push(params);
 		});
 		this.connection.onRequest("client/registerCapability", (params: { registrations: never[] }) => {
 			this.registrations.push(...params.registrations);
