@@ -1,3 +1,4 @@
+import { dirname, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { check } from "../check.js";
 import { IsoDate, type Language, type Severity } from "../contracts/config.js";
@@ -9,6 +10,7 @@ import { buildReport, type CheckedDraft } from "../report/report.js";
 import { type DraftInput, expandPaths, readDraftFile, readStdin } from "./inputs.js";
 import { writeReportFile } from "./output.js";
 import { loadSetup } from "./setup.js";
+import { today } from "./today.js";
 import { readVersion } from "./version.js";
 
 /** Exit codes, as documented in the README. */
@@ -30,6 +32,7 @@ interface CliOptions {
 	failOn: FailOn;
 	quiet: boolean;
 	color: boolean;
+	stdinFilename?: string;
 }
 
 const EXAMPLES = `
@@ -71,6 +74,10 @@ function buildProgram(): Command {
 				.default("warning"),
 		)
 		.option("-q, --quiet", "report errors only", false)
+		.option(
+			"--stdin-filename <path>",
+			"the file the text on standard input stands for: the config is found from its folder, findings name it",
+		)
 		.option("--no-color", "no colours (also NO_COLOR=1; colours only on a terminal unless FORCE_COLOR is set)")
 		.version(readVersion(), "-v, --version")
 		.helpOption("-h, --help", "show this help")
@@ -92,17 +99,20 @@ function parseScore(value: string): number {
 	return score;
 }
 
-function today(): string {
-	const now = new Date();
-	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-}
-
 /** Runs the CLI and returns the exit code; only this module and bin/ touch the process. */
 export async function main(argv: readonly string[]): Promise<number> {
 	process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 		if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.clean);
 	});
 	const program = buildProgram();
+	let serve = false;
+	program
+		.command("lsp")
+		.description("run the language server on stdin/stdout, for editors")
+		.action(() => {
+			serve = true;
+		});
+	program.helpCommand(false).action(() => {});
 	try {
 		program.parse(argv);
 	} catch (error) {
@@ -113,6 +123,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 		}
 		throw error;
 	}
+	// Loaded only for `postcheck lsp`, so checking a draft does not pay for the protocol library.
+	if (serve) return (await import("../lsp/server.js")).runLanguageServer();
 	try {
 		return await run(program.args, program.opts<CliOptions>());
 	} catch (error) {
@@ -131,8 +143,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 async function run(paths: string[], options: CliOptions): Promise<number> {
 	const cwd = process.cwd();
-	const setup = loadSetup({ cwd, configPath: options.config, packPaths: options.pack, date: options.date });
-	const inputs = await readInputs(paths, cwd);
+	const { stdinFilename } = options;
+	if (stdinFilename && paths.length > 0 && !paths.includes("-"))
+		throw new UserError("--stdin-filename names the text on standard input: give no paths, or -");
+	const searchFrom = stdinFilename ? dirname(resolve(cwd, stdinFilename)) : cwd;
+	const setup = loadSetup({ cwd, searchFrom, configPath: options.config, packPaths: options.pack, date: options.date });
+	const inputs = await readInputs(paths, cwd, stdinFilename);
 	const drafts: CheckedDraft[] = [];
 	let inputErrors = 0;
 	for (const input of inputs) {
@@ -166,13 +182,13 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 	return failsAt(report, options.failOn) ? EXIT.findings : EXIT.clean;
 }
 
-async function readInputs(paths: string[], cwd: string): Promise<DraftInput[]> {
+async function readInputs(paths: string[], cwd: string, stdinFilename?: string): Promise<DraftInput[]> {
 	const fromFiles = paths.filter((path) => path !== "-");
 	const inputs: DraftInput[] = [];
 	if (paths.length === 0 || paths.includes("-")) {
 		if (process.stdin.isTTY)
 			process.stderr.write("postcheck: reading a draft from standard input; end it with Ctrl-D\n");
-		inputs.push(await readStdin(process.stdin));
+		inputs.push(await readStdin(process.stdin, stdinFilename));
 	}
 	for (const entry of await expandPaths(fromFiles, cwd)) {
 		inputs.push("file" in entry ? readDraftFile(entry.file, cwd) : entry);

@@ -12,18 +12,23 @@ import { describeFileError } from "./file-errors.js";
 /** The folder of built-in packs shipped with postcheck. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
 const SHARED_LEXICONS = "lexicons.yaml";
-const CONFIG_NAMES = ["postcheck.yaml", ".postcheck.yaml"];
+/** The file names of the organisation config, searched in this order. */
+export const CONFIG_NAMES = ["postcheck.yaml", ".postcheck.yaml"];
 
 /** Everything a run needs, loaded once and shared by every draft. */
 export interface Setup {
 	config: Config;
 	configFile?: string;
+	/** The config's own packs, as absolute paths. */
+	packFiles: string[];
 	rules: CompiledRule[];
 	placeholders: Placeholders;
 }
 
 export interface SetupOptions {
 	cwd: string;
+	/** Where the search for postcheck.yaml starts (default: cwd). */
+	searchFrom?: string;
 	configPath?: string;
 	packPaths: string[];
 	/** The publication day, YYYY-MM-DD. */
@@ -32,15 +37,18 @@ export interface SetupOptions {
 
 /** Finds and loads the config, loads built-in, config and command-line packs, and compiles them. */
 export function loadSetup(options: SetupOptions): Setup {
-	const configFile = options.configPath ? resolve(options.cwd, options.configPath) : findConfig(options.cwd);
+	const configFile = options.configPath
+		? resolve(options.cwd, options.configPath)
+		: findConfig(options.searchFrom ?? options.cwd);
 	const configText = configFile ? readUserFile(configFile, "config") : undefined;
 	const config =
 		configFile && configText !== undefined
 			? parseConfig(configText, shown(options.cwd, configFile))
 			: ConfigSchema.parse({});
+	const configPackFiles = config.packs.map((path) => resolve(dirname(configFile as string), path));
 	const packFiles = [
 		...builtinPackFiles(),
-		...config.packs.map((path) => resolve(dirname(configFile as string), path)),
+		...configPackFiles,
 		...options.packPaths.map((path) => resolve(options.cwd, path)),
 	];
 	const packs: LoadedPack[] = packFiles.map((file) => parsePack(readUserFile(file, "pack"), shown(options.cwd, file)));
@@ -51,7 +59,7 @@ export function loadSetup(options: SetupOptions): Setup {
 	const vocabulary = resolveVocabulary(config, options.date);
 	const rules = compilePacks(packs, { config, vocabulary, sharedLexicons });
 	const organization = organizationNames(vocabulary)[0] ?? "my employer";
-	return { config, configFile, rules, placeholders: { organization } };
+	return { config, configFile, packFiles: configPackFiles, rules, placeholders: { organization } };
 }
 
 /** The nearest postcheck.yaml or .postcheck.yaml in the folder or its parents. */
