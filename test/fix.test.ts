@@ -64,15 +64,15 @@ describe("--fix and --fix-dry-run", () => {
 
 	it("--fix-dry-run prints a diff with the disclaimer in the draft's language and changes nothing", () => {
 		const dir = folder();
-		writeFileSync(join(dir, "nl.txt"), "Trots op het team van Acme, de beste klantenservice van Nederland!\n");
+		writeFileSync(join(dir, "nl.txt"), "Onze nieuwe app van Acme is echt geweldig, trots op het team\n");
 		const result = runCli([...WITH_EXAMPLE, "--fix-dry-run", "nl.txt"], { cwd: dir });
 		expect(result.stdout).toBe(
-			"--- nl.txt\n+++ nl.txt\n@@ -1,1 +1,3 @@\n Trots op het team van Acme, de beste klantenservice van Nederland!\n+\n+Ik werk bij Acme; dit is op persoonlijke titel.\n",
+			"--- nl.txt\n+++ nl.txt\n@@ -1,1 +1,3 @@\n Onze nieuwe app van Acme is echt geweldig, trots op het team\n+\n+Ik werk bij Acme; dit is op persoonlijke titel.\n",
 		);
-		expect(result.stderr).toBe("postcheck: nl.txt: would fix affiliation/undisclosed at 1:23\n");
+		expect(result.stderr).toBe("postcheck: nl.txt: would fix affiliation/undisclosed at 1:21\n");
 		expect(result.status).toBe(0);
 		expect(readFileSync(join(dir, "nl.txt"), "utf8")).toBe(
-			"Trots op het team van Acme, de beste klantenservice van Nederland!\n",
+			"Onze nieuwe app van Acme is echt geweldig, trots op het team\n",
 		);
 	});
 

@@ -67,14 +67,15 @@ describe("postcheck explain", () => {
 		expect(result.status).toBe(0);
 		const text = result.stdout;
 		expect(text).toMatch(/^tone\/insult {2}\(error, from rules\/tone\.yaml\)$/m);
-		expect(text).toContain('Message:    Calling someone "{match}" attacks the person');
+		expect(text).toContain('Message (en): Calling someone "{match}" attacks the person');
+		expect(text).toContain('Message (nl): Iemand "{match}" noemen is een persoonlijke aanval');
 		expect(text).toContain("Guideline (nl): Wees respectvol.");
 		expect(text).toContain('Not when:   a word from the list "negation" within 2 words before it');
 		expect(text).toContain("Score: starts at 0.40; reported at 0.60 or more.");
 		expect(text).toContain(
 			'  +0.35  aimed at someone: a word from the list "second-person" or an @mention in the same sentence',
 		);
-		expect(text).toMatch(/^ {2}-0\.20 {2}quoted: quoted text on the matched words themselves$/m);
+		expect(text).toMatch(/^ {2}-0\.30 {2}quoted: quoted text on the matched words themselves$/m);
 		expect(text).toContain("Fires on:\n  @globexhelp you are all idiots");
 	});
 

@@ -61,7 +61,6 @@ describe("suppression directives", () => {
 			"3:tone/insult",
 			"4:tone/insult",
 			"8:confidential/codename",
-			"8:unreleased-products/teaser",
 			"8:tone/insult",
 		]);
 		expect(result.status).toBe(1);

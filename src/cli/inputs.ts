@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { decodeText } from "../input/decode.js";
+import { describeFileError } from "./file-errors.js";
 
 /** A draft to check, or why it could not be read. */
 export type DraftInput = { path: string; text: string; warnings: string[] } | { path: string; error: string };
@@ -56,24 +57,20 @@ export function readDraftFile(file: string, cwd: string): DraftInput {
 		if (!statSync(file).isFile()) return { path, error: "not a regular file" };
 		bytes = readFileSync(file);
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return {
-			path,
-			error: code === "EACCES" ? "permission denied" : code === "ENOENT" ? "no such file" : `cannot be read (${code})`,
-		};
+		return { path, error: describeFileError(error) };
 	}
 	const decoded = decodeText(bytes);
 	if (!decoded) return { path, error: "binary file, not a text draft" };
 	return { path, ...decoded };
 }
 
-/** Reads standard input to the end. */
-export async function readStdin(stream: NodeJS.ReadableStream): Promise<DraftInput> {
+/** Reads standard input to the end; `path` is the name it is reported under. */
+export async function readStdin(stream: NodeJS.ReadableStream, path = STDIN_PATH): Promise<DraftInput> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
 	const decoded = decodeText(Buffer.concat(chunks));
-	if (!decoded) return { path: STDIN_PATH, error: "binary input, not a text draft" };
-	return { path: STDIN_PATH, ...decoded };
+	if (!decoded) return { path, error: "binary input, not a text draft" };
+	return { path, ...decoded };
 }
 
 function statOrUndefined(path: string) {

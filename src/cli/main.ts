@@ -1,3 +1,4 @@
+import { dirname, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { checkDraft } from "../check.js";
 import type { Language, Severity } from "../contracts/config.js";
@@ -10,8 +11,11 @@ import { buildReport, type CheckedDraft } from "../report/report.js";
 import { isCommand, runCommand } from "./commands/index.js";
 import { fixDraft } from "./fix.js";
 import { type DraftInput, expandPaths, readDraftFile, readStdin } from "./inputs.js";
-import { parseDate, today } from "./options.js";
+import { parseDate } from "./options.js";
+import { writeReportFile } from "./output.js";
 import { allowedFor, loadSetup } from "./setup.js";
+import { today } from "./today.js";
+import { readVersion } from "./version.js";
 
 /** Exit codes, as documented in the README. */
 export const EXIT = { clean: 0, findings: 1, userError: 2, bug: 3 } as const;
@@ -22,14 +26,17 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 
 
 interface CliOptions {
 	format: FormatName;
+	output?: string;
 	config?: string;
 	pack: string[];
 	date: string;
 	lang: Language | "auto";
+	locale: Language;
 	minScore?: number;
 	failOn: FailOn;
 	quiet: boolean;
 	color: boolean;
+	stdinFilename?: string;
 	fix: boolean;
 	fixDryRun: boolean;
 	platform?: PlatformName;
@@ -57,6 +64,7 @@ function buildProgram(): Command {
 		)
 		.argument("[paths...]", "files, folders (their .txt and .md files) or globs; none or - reads standard input")
 		.addOption(new Option("-f, --format <format>", "output format").choices(FORMAT_NAMES).default("pretty"))
+		.option("-o, --output <file>", "write the report to a file instead of standard output")
 		.option("-c, --config <file>", "organisation config (default: nearest postcheck.yaml or .postcheck.yaml)")
 		.option(
 			"-p, --pack <file>",
@@ -71,6 +79,7 @@ function buildProgram(): Command {
 			today(),
 		)
 		.addOption(new Option("--lang <language>", "language of the drafts").choices(["en", "nl", "auto"]).default("auto"))
+		.addOption(new Option("--locale <language>", "language of the messages").choices(["en", "nl"]).default("en"))
 		.option("--min-score <n>", "drop findings scoring below n (0..1), instead of each rule's own threshold", parseScore)
 		.addOption(
 			new Option("--fail-on <severity>", "lowest severity that makes the exit code 1")
@@ -85,8 +94,12 @@ function buildProgram(): Command {
 		.option("-q, --quiet", "report errors only", false)
 		.option("--fix", "apply the rules' safe fixes to the draft files, then report what is left", false)
 		.option("--fix-dry-run", "print the fixes as a diff instead of the report; change nothing", false)
+		.option(
+			"--stdin-filename <path>",
+			"the file the text on standard input stands for: the config is found from its folder, findings name it",
+		)
 		.option("--no-color", "no colours (also NO_COLOR=1; colours only on a terminal unless FORCE_COLOR is set)")
-		.version(process.env.npm_package_version ?? "0.1.0", "-v, --version")
+		.version(readVersion(), "-v, --version")
 		.helpOption("-h, --help", "show this help")
 		.addHelpText("after", EXAMPLES)
 		.exitOverride()
@@ -107,8 +120,18 @@ export async function main(argv: readonly string[]): Promise<number> {
 	});
 	if (isCommand(argv)) return guard(() => runCommand(argv));
 	const program = buildProgram();
+	let serve = false;
+	program
+		.command("lsp")
+		.description("run the language server on stdin/stdout, for editors")
+		.action(() => {
+			serve = true;
+		});
+	program.helpCommand(false).action(() => {});
 	return guard(async () => {
 		program.parse(argv);
+		// Loaded only for `postcheck lsp`, so checking a draft does not pay for the protocol library.
+		if (serve) return (await import("../lsp/server.js")).runLanguageServer();
 		return run(program.args, program.opts<CliOptions>());
 	});
 }
@@ -138,14 +161,19 @@ async function guard(action: () => Promise<number>): Promise<number> {
 
 async function run(paths: string[], options: CliOptions): Promise<number> {
 	const cwd = process.cwd();
+	const { stdinFilename } = options;
+	if (stdinFilename && paths.length > 0 && !paths.includes("-"))
+		throw new UserError("--stdin-filename names the text on standard input: give no paths, or -");
+	const searchFrom = stdinFilename ? dirname(resolve(cwd, stdinFilename)) : cwd;
 	const setup = loadSetup({
 		cwd,
+		searchFrom,
 		configPath: options.config,
 		packPaths: options.pack,
 		date: options.date,
 		platform: options.platform,
 	});
-	const inputs = await readInputs(paths, cwd);
+	const inputs = await readInputs(paths, cwd, stdinFilename);
 	const drafts: CheckedDraft[] = [];
 	const diffs: string[] = [];
 	let inputErrors = 0;
@@ -161,6 +189,7 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 			checkDraft(text, language, setup.rules, {
 				minScore: options.minScore,
 				placeholders: setup.placeholders,
+				locale: options.locale,
 				allow: allowedFor(setup, cwd, input.path),
 			});
 		let text = input.text;
@@ -179,20 +208,29 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 	}
 	const report = buildReport(drafts);
 	const texts = new Map(drafts.map((draft) => [draft.path, draft.text]));
-	process.stdout.write(
-		options.fixDryRun ? diffs.join("") : FORMATTERS[options.format](report, { color: useColor(options.color), texts }),
-	);
+	const color = options.output === undefined && useColor(options.color);
+	const formatted = options.fixDryRun
+		? diffs.join("")
+		: FORMATTERS[options.format](report, { color, texts, version: readVersion() });
+	if (options.output === undefined) process.stdout.write(formatted);
+	else
+		writeReportFile(
+			options.output,
+			formatted,
+			cwd,
+			inputs.map((input) => input.path),
+		);
 	if (inputErrors > 0) return EXIT.userError;
 	return failsAt(report, options.failOn) ? EXIT.findings : EXIT.clean;
 }
 
-async function readInputs(paths: string[], cwd: string): Promise<DraftInput[]> {
+async function readInputs(paths: string[], cwd: string, stdinFilename?: string): Promise<DraftInput[]> {
 	const fromFiles = paths.filter((path) => path !== "-");
 	const inputs: DraftInput[] = [];
 	if (paths.length === 0 || paths.includes("-")) {
 		if (process.stdin.isTTY)
 			process.stderr.write("postcheck: reading a draft from standard input; end it with Ctrl-D\n");
-		inputs.push(await readStdin(process.stdin));
+		inputs.push(await readStdin(process.stdin, stdinFilename));
 	}
 	for (const entry of await expandPaths(fromFiles, cwd)) {
 		inputs.push("file" in entry ? readDraftFile(entry.file, cwd) : entry);

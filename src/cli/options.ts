@@ -7,9 +7,3 @@ export function parseDate(value: string): string {
 		throw new InvalidArgumentError("expected a date as YYYY-MM-DD, e.g. 2027-01-15");
 	return value;
 }
-
-/** Today in the local time zone, as YYYY-MM-DD: the default publication day. */
-export function today(): string {
-	const now = new Date();
-	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-}

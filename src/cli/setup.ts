@@ -10,6 +10,7 @@ import { extendPack, withoutReplaced } from "../packs/extend.js";
 import { checkRuleOverrides, parseConfig, parseLexicons, parsePack } from "../packs/load.js";
 import { type Placeholders, placeholdersFor } from "../packs/placeholders.js";
 import { resolveVocabulary } from "../packs/vocabulary.js";
+import { describeFileError } from "./file-errors.js";
 import { STDIN_PATH } from "./inputs.js";
 
 /** The folder of built-in packs shipped with postcheck. */
@@ -17,12 +18,15 @@ export const BUILTIN_RULES_DIR = fileURLToPath(new URL("../../rules/", import.me
 const SHARED_LEXICONS = "lexicons.yaml";
 /** `extends: tone` names a built-in pack; anything else is a file. */
 const BUILTIN_PACK_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const CONFIG_NAMES = ["postcheck.yaml", ".postcheck.yaml"];
+/** The file names of the organisation config, searched in this order. */
+export const CONFIG_NAMES = ["postcheck.yaml", ".postcheck.yaml"];
 
 /** Everything a run needs, loaded once and shared by every draft. */
 export interface Setup {
 	config: Config;
 	configFile?: string;
+	/** The config's own packs, as absolute paths. */
+	packFiles: string[];
 	rules: CompiledRule[];
 	placeholders: Placeholders;
 	/** The packs as loaded, before compiling (for `postcheck packs list` and `explain`). */
@@ -31,6 +35,8 @@ export interface Setup {
 
 export interface SetupOptions {
 	cwd: string;
+	/** Where the search for postcheck.yaml starts (default: cwd). */
+	searchFrom?: string;
 	configPath?: string;
 	packPaths: string[];
 	/** The publication day, YYYY-MM-DD. */
@@ -41,7 +47,7 @@ export interface SetupOptions {
 
 /** Finds and loads the config, loads built-in, config and command-line packs, and compiles them. */
 export function loadSetup(options: SetupOptions): Setup {
-	const { config, configFile, configText } = loadConfig(options.cwd, options.configPath);
+	const { config, configFile, configText } = loadConfig(options.cwd, options.configPath, options.searchFrom);
 	const packs = withoutReplaced(
 		defaultPackFiles(config, configFile, options).map((file) => loadPackFile(file, options.cwd)),
 	);
@@ -55,15 +61,17 @@ export function loadSetup(options: SetupOptions): Setup {
 		date: options.date,
 		platform: options.platform,
 	});
-	return { config, configFile, rules, placeholders: placeholdersFor(vocabulary), packs };
+	const packFiles = configPackFiles(config, configFile);
+	return { config, configFile, packFiles, rules, placeholders: placeholdersFor(vocabulary), packs };
 }
 
 /** The config given with `--config`, else the nearest one; without either, the defaults. */
 export function loadConfig(
 	cwd: string,
 	configPath?: string,
+	searchFrom?: string,
 ): { config: Config; configFile?: string; configText?: string } {
-	const configFile = configPath ? resolve(cwd, configPath) : findConfig(cwd);
+	const configFile = configPath ? resolve(cwd, configPath) : findConfig(searchFrom ?? cwd);
 	if (!configFile) return { config: ConfigSchema.parse({}) };
 	const configText = readUserFile(configFile, "config");
 	return { config: parseConfig(configText, shown(cwd, configFile)), configFile, configText };
@@ -77,9 +85,13 @@ export function defaultPackFiles(
 ): string[] {
 	return [
 		...builtinPackFiles(),
-		...config.packs.map((path) => resolve(dirname(configFile as string), path)),
+		...configPackFiles(config, configFile),
 		...options.packPaths.map((path) => resolve(options.cwd, path)),
 	];
+}
+
+function configPackFiles(config: Config, configFile: string | undefined): string[] {
+	return config.packs.map((path) => resolve(dirname(configFile as string), path));
 }
 
 /** Reads and validates one pack file, and the packs it extends (a built-in pack id, or a file relative to it). */
@@ -138,21 +150,12 @@ export function readUserFile(file: string, what: string): string {
 	try {
 		return readFileSync(file, "utf8");
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		const reason =
-			code === "ENOENT"
-				? "not found"
-				: code === "EISDIR"
-					? "is a folder"
-					: code === "EACCES"
-						? "permission denied"
-						: (code ?? "cannot be read");
-		throw new UserError(`${what} file ${reason}`, { file });
+		throw new UserError(`${what} file: ${describeFileError(error)}`, { file });
 	}
 }
 
 /** Paths in messages are relative to where the user ran postcheck, when that is shorter. */
 export function shown(cwd: string, file: string): string {
 	const path = relative(cwd, file);
-	return path.startsWith("..") && path.split("/").filter((part) => part === "..").length > 2 ? file : path || file;
+	return path && path.length < file.length ? path : file;
 }

@@ -67,6 +67,7 @@ export function describeCondition(condition: Condition): string {
 }
 
 function describeScope(scope: Scope): string {
+	if (scope === "match") return "on the matched words themselves";
 	if (scope === "sentence") return "in the same sentence";
 	if (scope === "context") return "in the same sentence or the one before or after";
 	if (scope === "document") return "anywhere in the draft";

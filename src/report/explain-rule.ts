@@ -19,7 +19,9 @@ export interface ExplainedRule {
  * that must hold or drop it, and every score modifier with its weight and reason, then the examples.
  */
 export function formatRuleExplanation({ id, file, rule, severity, minScore, guideline }: ExplainedRule): string {
-	const lines = [`${id}  (${severity}, from ${file})`, "", `Message:    ${rule.message}`];
+	const lines = [`${id}  (${severity}, from ${file})`, ""];
+	for (const [language, text] of Object.entries(perLanguage(rule.message)))
+		lines.push(`Message${language ? ` (${language})` : ""}: ${text}`);
 	for (const [language, text] of Object.entries(perLanguage(guideline.text))) {
 		lines.push(`Guideline${language ? ` (${language})` : ""}: ${text}`);
 	}

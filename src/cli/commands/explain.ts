@@ -1,8 +1,8 @@
 import { UserError } from "../../errors.js";
 import { closest } from "../../packs/yaml.js";
 import { formatRuleExplanation } from "../../report/explain-rule.js";
-import { today } from "../options.js";
 import { loadSetup } from "../setup.js";
+import { today } from "../today.js";
 import { type CommandBuilder, newCommand } from "./index.js";
 
 interface ExplainOptions {

@@ -3,8 +3,8 @@ import type { LoadedPack } from "../../packs/compile.js";
 import { compilePacks } from "../../packs/compile.js";
 import { resolveVocabulary } from "../../packs/vocabulary.js";
 import { formatPackList } from "../../report/pack-list.js";
-import { today } from "../options.js";
 import { BUILTIN_RULES_DIR, loadConfig, loadPackFile, loadSetup, loadSharedLexicons } from "../setup.js";
+import { today } from "../today.js";
 import { type CommandBuilder, newCommand } from "./index.js";
 
 interface PackOptions {

@@ -5,8 +5,9 @@ import { UserError } from "../../errors.js";
 import { withoutReplaced } from "../../packs/extend.js";
 import { type PackTestSuite, runPackTests } from "../../packs/test-runner.js";
 import { formatTestResults, testsFailed } from "../../report/test-results.js";
-import { parseDate, today } from "../options.js";
+import { parseDate } from "../options.js";
 import { defaultPackFiles, loadConfig, loadPackFile, loadSharedLexicons } from "../setup.js";
+import { today } from "../today.js";
 import { type CommandBuilder, newCommand } from "./index.js";
 
 interface TestOptions {
