@@ -18,8 +18,9 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { z } from "zod";
-import { check } from "../check.js";
-import { CONFIG_NAMES } from "../cli/setup.js";
+import { checkDraft } from "../check.js";
+import { STDIN_PATH } from "../cli/inputs.js";
+import { allowedFor, CONFIG_NAMES } from "../cli/setup.js";
 import { today } from "../cli/today.js";
 import { IsoDate, Language } from "../contracts/config.js";
 import type { Finding } from "../contracts/report.js";
@@ -194,9 +195,12 @@ class DraftServer {
 			const { setup } = loaded;
 			const text = current.getText();
 			const language = detectLanguage(text, setup.config.language);
-			const findings = check(text, language, setup.rules, {
+			// As on the command line: suppression directives and the config's allow: entries apply.
+			const path = current.uri.startsWith("file:") ? fileURLToPath(current.uri) : STDIN_PATH;
+			const { findings } = checkDraft(text, language, setup.rules, {
 				placeholders: setup.placeholders,
 				locale: this.options.locale,
+				allow: allowedFor(setup, process.cwd(), path),
 			});
 			this.checked.set(current.uri, { version: current.version, findings });
 			diagnostics = findings.map((finding) => toDiagnostic(current, finding));
