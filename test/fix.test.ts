@@ -25,7 +25,7 @@ const FIXES: Record<string, "append" | "replace"> = { "a/append": "append", "a/r
 const fixOf = (ruleId: string) => FIXES[ruleId];
 
 describe("planning and applying fixes", () => {
-	it("replaces matches and appends after the last non-blank text, applying from the end", () => {
+	it("replaces matches and appends a line at the end, applying from the end", () => {
 		const text = "Ship Falcon and Falcon now\n\n";
 		const plan = planFixes(
 			text,
@@ -37,7 +37,7 @@ describe("planning and applying fixes", () => {
 			fixOf,
 		);
 		expect(plan.skipped).toEqual([]);
-		expect(applyEdits(text, plan.edits)).toBe("Ship the new app and the new app now\n\nI work at Acme.\n\n");
+		expect(applyEdits(text, plan.edits)).toBe("Ship the new app and the new app now\n\nI work at Acme.\n");
 	});
 
 	it("skips an edit that overlaps an earlier one, and a second append", () => {
@@ -47,7 +47,7 @@ describe("planning and applying fixes", () => {
 		const secondAppend = finding("a/append", 2, 3, "B");
 		const plan = planFixes("abcdefghij", [first, overlapping, append, secondAppend], fixOf);
 		expect(plan.skipped).toEqual([overlapping, secondAppend]);
-		expect(applyEdits("abcdefghij", plan.edits)).toBe("Xghij\n\nA");
+		expect(applyEdits("abcdefghij", plan.edits)).toBe("Xghij\nA");
 	});
 
 	it("plans nothing while an error has no fix, and ignores rules without a fix or a suggestion", () => {
@@ -67,7 +67,7 @@ describe("--fix and --fix-dry-run", () => {
 		writeFileSync(join(dir, "nl.txt"), "Onze nieuwe app van Acme is echt geweldig, trots op het team\n");
 		const result = runCli([...WITH_EXAMPLE, "--fix-dry-run", "nl.txt"], { cwd: dir });
 		expect(result.stdout).toBe(
-			"--- nl.txt\n+++ nl.txt\n@@ -1,1 +1,3 @@\n Onze nieuwe app van Acme is echt geweldig, trots op het team\n+\n+Ik werk bij Acme; dit is op persoonlijke titel.\n",
+			"--- nl.txt\n+++ nl.txt\n@@ -1,1 +1,2 @@\n Onze nieuwe app van Acme is echt geweldig, trots op het team\n+Ik werk bij Acme; dit is op persoonlijke titel.\n",
 		);
 		expect(result.stderr).toBe("postcheck: nl.txt: would fix affiliation/undisclosed at 1:21\n");
 		expect(result.status).toBe(0);
@@ -81,7 +81,7 @@ describe("--fix and --fix-dry-run", () => {
 		writeFileSync(join(dir, "a.txt"), "Check out the Anvil Pro, best product on the market, get yours today!\r\n");
 		const result = runCli([...WITH_EXAMPLE, "--fix", "--format", "json", "a.txt"], { cwd: dir });
 		expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe(
-			"Check out the Anvil Pro, best product on the market, get yours today!\r\n\r\n#Acmeemployee\r\n",
+			"Check out the Anvil Pro, best product on the market, get yours today!\r\n#Acmeemployee\r\n",
 		);
 		expect(readdirSync(dir)).toEqual(["a.txt"]);
 		expect(JSON.parse(result.stdout).files[0].findings).toEqual([]);

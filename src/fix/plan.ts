@@ -21,7 +21,8 @@ export interface FixPlan {
 
 /**
  * Plans the safe fixes for a draft's findings: a rule with `fix: append` adds its suggestion (the disclaimer, in the
- * draft's language) at the end of the draft, one with `fix: replace` puts its suggestion in place of the match. Edits
+ * draft's language) as a line at the end of the draft, one with `fix: replace` puts its suggestion in place of the
+ * match. Edits
  * that overlap an earlier one are skipped (two appends overlap too, so a draft never gets two disclaimers). A draft
  * with an error that has no fix gets no edits at all: fixing the small things would make it look ready to publish.
  */
@@ -41,12 +42,26 @@ export function planFixes(text: string, findings: readonly Finding[], fixOf: (ru
 
 function editFor(text: string, finding: Finding, fixOf: (ruleId: string) => Rule["fix"]): Edit | undefined {
 	const kind = fixOf(finding.ruleId);
-	if (!kind || !finding.suggestion) return undefined;
-	if (kind === "replace")
-		return { start: finding.span.start, end: finding.span.end, text: finding.suggestion, finding };
-	const end = text.trimEnd().length;
-	const lineBreak = /\r\n|\r|\n/.exec(text)?.[0] ?? "\n";
-	return { start: end, end, text: `${lineBreak}${lineBreak}${finding.suggestion}`, finding };
+	const edit = kind && fixEdit(text, finding, kind);
+	return edit ? { ...edit, finding } : undefined;
+}
+
+/**
+ * The edit a fix makes for one finding, shared by `--fix` and the editor's quick fixes: `replace` puts the suggestion
+ * in place of the match; `append` adds it as a line of its own at the end, with the draft's line breaks (a draft that
+ * ends with a line break keeps one at the end). Undefined when the finding has no suggestion.
+ */
+export function fixEdit(
+	text: string,
+	finding: Finding,
+	kind: NonNullable<Rule["fix"]>,
+): { start: number; end: number; text: string } | undefined {
+	const { suggestion } = finding;
+	if (!suggestion) return undefined;
+	if (kind === "replace") return { start: finding.span.start, end: finding.span.end, text: suggestion };
+	const lineBreak = text.includes("\r\n") ? "\r\n" : "\n";
+	const line = text === "" || /[\r\n]$/.test(text) ? `${suggestion}${lineBreak}` : `${lineBreak}${suggestion}`;
+	return { start: text.length, end: text.length, text: line };
 }
 
 /** Two edits overlap when their ranges share a character, or when they insert at the same place. */

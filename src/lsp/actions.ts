@@ -1,27 +1,23 @@
 import { type CodeAction, CodeActionKind, TextEdit } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { Rule } from "../contracts/pack.js";
 import type { Finding, Span } from "../contracts/report.js";
+import { fixEdit } from "../fix/plan.js";
 import { rangeOf, toDiagnostic } from "./diagnostics.js";
 
-/** The pack whose suggestions are lines to add (a disclaimer), not replacements for the flagged text. */
-const DISCLAIMER_PACK = "affiliation";
-
 /**
- * The quick fixes for one finding: add the suggested disclaimer at the end, or replace the flagged text with the
- * suggestion; and remove the flagged text.
+ * The quick fixes for one finding: the rule's fix (`fix: append` adds the suggested disclaimer at the end; otherwise the
+ * suggestion replaces the flagged text, which the user confirms in the editor); and remove the flagged text.
  */
-export function codeActionsFor(document: TextDocument, finding: Finding): CodeAction[] {
+export function codeActionsFor(document: TextDocument, finding: Finding, kind: Rule["fix"]): CodeAction[] {
 	const text = document.getText();
 	const actions: CodeAction[] = [];
 	const { suggestion, match } = finding;
-	if (suggestion && finding.pack === DISCLAIMER_PACK) {
-		const eol = text.includes("\r\n") ? "\r\n" : "\n";
-		const line = text === "" || /[\r\n]$/.test(text) ? `${suggestion}${eol}` : `${eol}${suggestion}`;
-		const edit = TextEdit.insert(document.positionAt(text.length), line);
-		actions.push(fix(document, finding, `Add "${suggestion}" at the end`, edit, true));
-	} else if (suggestion) {
-		const edit = TextEdit.replace(rangeOf(document, finding.span), suggestion);
-		actions.push(fix(document, finding, `Replace "${match}" with "${suggestion}"`, edit, true));
+	const edit = fixEdit(text, finding, kind ?? "replace");
+	if (edit) {
+		const title = kind === "append" ? `Add "${suggestion}" at the end` : `Replace "${match}" with "${suggestion}"`;
+		const range = { start: document.positionAt(edit.start), end: document.positionAt(edit.end) };
+		actions.push(fix(document, finding, title, TextEdit.replace(range, edit.text), true));
 	}
 	const removal = TextEdit.del(rangeOf(document, removalSpan(text, finding.span)));
 	actions.push(fix(document, finding, `Remove "${match}"`, removal, false));

@@ -104,9 +104,11 @@ class DraftServer {
 			if (!document || !wantsQuickFixes) return [];
 			const start = document.offsetAt(range.start);
 			const end = document.offsetAt(range.end);
+			const loaded = this.setups.forFolder(this.folderOf(document.uri), this.date());
+			const fixes = new Map("error" in loaded ? [] : loaded.setup.rules.map((rule) => [rule.id, rule.fix]));
 			return this.findingsOf(document)
 				.filter((finding) => finding.span.start <= end && start <= finding.span.end)
-				.flatMap((finding): CodeAction[] => codeActionsFor(document, finding));
+				.flatMap((finding): CodeAction[] => codeActionsFor(document, finding, fixes.get(finding.ruleId)));
 		});
 		documents.listen(connection);
 		connection.listen();
