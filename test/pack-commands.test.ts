@@ -89,6 +89,12 @@ describe("postcheck explain", () => {
 		expect(runCli(["explain", "tone/mockery"], { cwd: folder }).stdout).toMatch(/^tone\/mockery {2}\(off, /);
 	});
 
+	it("takes the options given after its name, such as --config", () => {
+		const result = runCli(["explain", "--config", "missing.yaml", "tone/insult"]);
+		expect(result.stderr).toMatch(/^postcheck: .*missing\.yaml: config file: /);
+		expect(result.status).toBe(2);
+	});
+
 	it("suggests the nearest rule id for a typo, exit 2", () => {
 		const result = runCli(["explain", "tone/insullt"]);
 		expect(result.status).toBe(2);

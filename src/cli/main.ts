@@ -8,7 +8,7 @@ import { detectLanguage } from "../document/language.js";
 import { UserError } from "../errors.js";
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/formatters/index.js";
 import { buildReport, type CheckedDraft } from "../report/report.js";
-import { isCommand, runCommand } from "./commands/index.js";
+import { addCommands } from "./commands/index.js";
 import { fixDraft } from "./fix.js";
 import { type DraftInput, expandPaths, readDraftFile, readStdin } from "./inputs.js";
 import { parseDate } from "./options.js";
@@ -48,12 +48,8 @@ Examples:
   Check a draft file:                   postcheck draft.txt
   Check a folder of drafts in CI:       postcheck --format json --fail-on warning posts/
   From an editor (text on stdin):       postcheck --format json - < draft.txt
-
-Commands:
-  postcheck test [packs...]             run the packs' examples and tests
-  postcheck packs list|validate FILE    list the rules; check a pack file
-  postcheck explain RULE-ID             what a rule checks and what moves its score
-  postcheck init                        write a commented postcheck.yaml and a starter pack
+  Test the packs' examples:             postcheck test
+  Explain a rule:                       postcheck explain tone/insult
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage/config/pack/input error, 3 internal error.`;
 
@@ -118,18 +114,24 @@ export async function main(argv: readonly string[]): Promise<number> {
 	process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 		if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.clean);
 	});
-	if (isCommand(argv)) return guard(() => runCommand(argv));
 	const program = buildProgram();
 	let serve = false;
+	let commandExit: number | undefined;
 	program
 		.command("lsp")
 		.description("run the language server on stdin/stdout, for editors")
 		.action(() => {
 			serve = true;
 		});
+	// Options after a subcommand's name are the subcommand's own (`postcheck test --config x`).
+	program.enablePositionalOptions();
+	addCommands(program, (code) => {
+		commandExit = code;
+	});
 	program.helpCommand(false).action(() => {});
 	return guard(async () => {
-		program.parse(argv);
+		await program.parseAsync(argv);
+		if (commandExit !== undefined) return commandExit;
 		// Loaded only for `postcheck lsp`, so checking a draft does not pay for the protocol library.
 		if (serve) return (await import("../lsp/server.js")).runLanguageServer();
 		return run(program.args, program.opts<CliOptions>());
@@ -142,6 +144,8 @@ async function guard(action: () => Promise<number>): Promise<number> {
 		return await action();
 	} catch (error) {
 		if (error instanceof CommanderError) {
+			// `postcheck packs` without a subcommand: commander has printed the help; it is still a usage error.
+			if (error.code === "commander.help") return EXIT.userError;
 			if (error.exitCode === 0) return EXIT.clean;
 			process.stderr.write(`postcheck: ${error.message.replace(/^error: /, "")} (see postcheck --help)\n`);
 			return EXIT.userError;

@@ -1,4 +1,4 @@
-import { Command, CommanderError } from "commander";
+import { Command } from "commander";
 import { explainCommand } from "./explain.js";
 import { initCommand } from "./init.js";
 import { packsCommand } from "./packs.js";
@@ -15,24 +15,12 @@ const COMMANDS = {
 	init: initCommand,
 } as const satisfies Record<string, CommandBuilder>;
 
-/** Whether the command line names a subcommand (`postcheck test`); a draft file called so is `./test`. */
-export function isCommand(argv: readonly string[]): boolean {
-	return Object.hasOwn(COMMANDS, argv[2] ?? "");
-}
-
-/** Runs the subcommand the command line names and returns its exit code. */
-export async function runCommand(argv: readonly string[]): Promise<number> {
-	let code = 0;
-	const program = newCommand("postcheck");
-	for (const build of Object.values(COMMANDS)) program.addCommand(build((value) => (code = value)));
-	try {
-		await program.parseAsync(argv);
-	} catch (error) {
-		// `postcheck packs` without a subcommand: commander has printed the help; it is still a usage error.
-		if (error instanceof CommanderError && error.code === "commander.help") return 2;
-		throw error;
-	}
-	return code;
+/**
+ * Adds the subcommands to the program; a run of one reports its exit code through `exit`. A draft file named like a
+ * subcommand is checked as `./test`.
+ */
+export function addCommands(program: Command, exit: (code: number) => void): void {
+	for (const build of Object.values(COMMANDS)) program.addCommand(build(exit));
 }
 
 /** A commander command that throws instead of exiting and leaves printing errors to the caller. */
