@@ -1,12 +1,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { check } from "../check.js";
 import { IsoDate, type Language, type Severity } from "../contracts/config.js";
 import type { JsonReport } from "../contracts/report.js";
-import { detectLanguage } from "../document/language.js";
 import { UserError } from "../errors.js";
+import { parseShard, type Shard } from "../input/shard.js";
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/formatters/index.js";
-import { buildReport, type CheckedDraft } from "../report/report.js";
-import { type DraftInput, expandPaths, readDraftFile, readStdin } from "./inputs.js";
+import { runBatch } from "./batch-run.js";
+import type { Concurrency } from "./checker.js";
 import { loadSetup } from "./setup.js";
 
 /** Exit codes, as documented in the README. */
@@ -26,7 +25,19 @@ interface CliOptions {
 	failOn: FailOn;
 	quiet: boolean;
 	color: boolean;
+	maxWarnings?: number;
+	baseline?: string;
+	updateBaseline: boolean;
+	cache: boolean;
+	cacheLocation?: string;
+	shard?: Shard;
+	concurrency: Concurrency;
 }
+
+/** Formats whose output carries the run's summary; the others get it on stderr. */
+const FORMATS_WITH_SUMMARY: readonly string[] = ["pretty", "json"];
+/** Formats that show the drafts' text, so the texts of drafts with findings are kept for them. */
+const FORMATS_SHOWING_TEXT: readonly string[] = ["pretty", "html"];
 
 const EXAMPLES = `
 Examples:
@@ -65,6 +76,22 @@ function buildProgram(): Command {
 				.default("warning"),
 		)
 		.option("-q, --quiet", "report errors only", false)
+		.option("--max-warnings <n>", "exit 1 when there are more than n warnings (errors still fail)", parseCount)
+		.option("--baseline <file>", "accept the findings recorded in this file; fail only on new ones")
+		.option("--update-baseline", "record today's findings in the --baseline file", false)
+		.option("--cache", "skip drafts unchanged since the last run (same text, config, packs, options)", false)
+		.option("--cache-location <file>", "where --cache keeps its file (default: .postcheckcache)")
+		.option(
+			"--shard <i/n>",
+			"check only the i-th of n deterministic parts of the drafts (CI matrices)",
+			parseShardOption,
+		)
+		.option(
+			"--concurrency <n>",
+			"worker threads: auto (one per core on runs of over 200 drafts), or a number (1: none)",
+			parseConcurrency,
+			"auto",
+		)
 		.option("--no-color", "no colours (also NO_COLOR=1; colours only on a terminal unless FORCE_COLOR is set)")
 		.version(process.env.npm_package_version ?? "0.1.0", "-v, --version")
 		.helpOption("-h, --help", "show this help")
@@ -84,6 +111,24 @@ function parseScore(value: string): number {
 	if (value.trim() === "" || !Number.isFinite(score) || score < 0 || score > 1)
 		throw new InvalidArgumentError("expected a number from 0 to 1");
 	return score;
+}
+
+function parseCount(value: string): number {
+	if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError("expected a whole number, 0 or more");
+	return Number(value);
+}
+
+function parseShardOption(value: string): Shard {
+	const shard = parseShard(value);
+	if (!shard) throw new InvalidArgumentError("expected i/n with 1 <= i <= n, e.g. 2/4");
+	return shard;
+}
+
+function parseConcurrency(value: string): Concurrency {
+	if (value === "auto") return "auto";
+	if (!/^\d+$/.test(value) || Number(value) < 1)
+		throw new InvalidArgumentError('expected "auto" or a number, 1 or more');
+	return Number(value);
 }
 
 function today(): string {
@@ -124,49 +169,24 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function run(paths: string[], options: CliOptions): Promise<number> {
-	const cwd = process.cwd();
-	const setup = loadSetup({ cwd, configPath: options.config, packPaths: options.pack, date: options.date });
-	const inputs = await readInputs(paths, cwd);
-	const drafts: CheckedDraft[] = [];
-	let inputErrors = 0;
-	for (const input of inputs) {
-		if ("error" in input) {
-			process.stderr.write(`postcheck: ${input.path}: ${input.error}\n`);
-			inputErrors++;
-			continue;
-		}
-		for (const warning of input.warnings) process.stderr.write(`postcheck: ${input.path}: warning: ${warning}\n`);
-		const language = options.lang === "auto" ? detectLanguage(input.text, setup.config.language) : options.lang;
-		const findings = check(input.text, language, setup.rules, {
-			minScore: options.minScore,
-			placeholders: setup.placeholders,
-		}).filter((finding) => !options.quiet || finding.severity === "error");
-		drafts.push({ path: input.path, language, text: input.text, findings });
-	}
-	const report = buildReport(drafts);
-	const texts = new Map(drafts.map((draft) => [draft.path, draft.text]));
+	const setupOptions = { cwd: process.cwd(), configPath: options.config, packPaths: options.pack, date: options.date };
+	const setup = loadSetup(setupOptions);
+	const { report, texts, inputErrors, runLine } = await runBatch(paths, setupOptions, setup, {
+		...options,
+		keepTexts: FORMATS_SHOWING_TEXT.includes(options.format),
+		summaryOnStderr: !FORMATS_WITH_SUMMARY.includes(options.format),
+	});
 	process.stdout.write(FORMATTERS[options.format](report, { color: useColor(options.color), texts }));
+	if (runLine) process.stderr.write(`postcheck: ${runLine}\n`);
 	if (inputErrors > 0) return EXIT.userError;
-	return failsAt(report, options.failOn) ? EXIT.findings : EXIT.clean;
+	return failsAt(report, options.failOn, options.maxWarnings) ? EXIT.findings : EXIT.clean;
 }
 
-async function readInputs(paths: string[], cwd: string): Promise<DraftInput[]> {
-	const fromFiles = paths.filter((path) => path !== "-");
-	const inputs: DraftInput[] = [];
-	if (paths.length === 0 || paths.includes("-")) {
-		if (process.stdin.isTTY)
-			process.stderr.write("postcheck: reading a draft from standard input; end it with Ctrl-D\n");
-		inputs.push(await readStdin(process.stdin));
-	}
-	for (const entry of await expandPaths(fromFiles, cwd)) {
-		inputs.push("file" in entry ? readDraftFile(entry.file, cwd) : entry);
-	}
-	return inputs;
-}
-
-function failsAt(report: JsonReport, failOn: FailOn): boolean {
+/** With --max-warnings, warnings and infos fail by their count only, as in ESLint; errors still fail on their own. */
+function failsAt(report: JsonReport, failOn: FailOn, maxWarnings: number | undefined): boolean {
+	if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return true;
 	if (failOn === "never") return false;
-	const threshold = SEVERITY_RANK[failOn];
+	const threshold = Math.max(SEVERITY_RANK[failOn], maxWarnings === undefined ? 0 : SEVERITY_RANK.error);
 	return report.files.some((file) => file.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold));
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,7 +19,11 @@ export interface Setup {
 	config: Config;
 	configFile?: string;
 	rules: CompiledRule[];
+	/** The rules as of another publication day (a draft's own `date`); compiled once per day. */
+	rulesFor: (date: string) => CompiledRule[];
 	placeholders: Placeholders;
+	/** sha256 of everything loaded (config, packs, shared word lists): changes whenever results could. */
+	fingerprint: string;
 }
 
 export interface SetupOptions {
@@ -42,22 +47,44 @@ export function loadSetup(options: SetupOptions): Setup {
 		...config.packs.map((path) => resolve(dirname(configFile as string), path)),
 		...options.packPaths.map((path) => resolve(options.cwd, path)),
 	];
-	const packs: LoadedPack[] = packFiles.map((file) => parsePack(readUserFile(file, "pack"), shown(options.cwd, file)));
+	const packTexts = packFiles.map((file) => readUserFile(file, "pack"));
+	const packs: LoadedPack[] = packFiles.map((file, index) =>
+		parsePack(packTexts[index] as string, shown(options.cwd, file)),
+	);
 	if (configFile && configText !== undefined)
 		checkRuleOverrides(config, packs, shown(options.cwd, configFile), configText);
 	const sharedFile = join(BUILTIN_RULES_DIR, SHARED_LEXICONS);
-	const sharedLexicons = parseLexicons(readFileSync(sharedFile, "utf8"), shown(options.cwd, sharedFile));
-	const vocabulary = resolveVocabulary(config, options.date);
-	const rules = compilePacks(packs, { config, vocabulary, sharedLexicons });
-	const organization = organizationNames(vocabulary)[0] ?? "my employer";
-	return { config, configFile, rules, placeholders: { organization } };
+	const sharedText = readFileSync(sharedFile, "utf8");
+	const sharedLexicons = parseLexicons(sharedText, shown(options.cwd, sharedFile));
+	const compiled = new Map<string, CompiledRule[]>();
+	const rulesFor = (date: string) => {
+		const cached = compiled.get(date);
+		if (cached) return cached;
+		const rules = compilePacks(packs, { config, vocabulary: resolveVocabulary(config, date), sharedLexicons });
+		compiled.set(date, rules);
+		return rules;
+	};
+	const organization = organizationNames(resolveVocabulary(config, options.date))[0] ?? "my employer";
+	const fingerprint = hashAll([configText ?? "", sharedText, ...packTexts]);
+	return { config, configFile, rules: rulesFor(options.date), rulesFor, placeholders: { organization }, fingerprint };
+}
+
+function hashAll(texts: readonly string[]): string {
+	const hash = createHash("sha256");
+	for (const text of texts) hash.update(`${text.length}:${text}`);
+	return hash.digest("hex");
 }
 
 /** The nearest postcheck.yaml or .postcheck.yaml in the folder or its parents. */
 export function findConfig(start: string): string | undefined {
+	return findUp(start, CONFIG_NAMES);
+}
+
+/** The first of `names` found in the folder or its parents, nearest first. */
+export function findUp(start: string, names: readonly string[]): string | undefined {
 	let folder = resolve(start);
 	for (;;) {
-		for (const name of CONFIG_NAMES) {
+		for (const name of names) {
 			const candidate = join(folder, name);
 			if (existsSync(candidate)) return candidate;
 		}

@@ -1,0 +1,158 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { BaselineSchema } from "../contracts/baseline.js";
+import type { Language } from "../contracts/config.js";
+import type { JsonReport } from "../contracts/report.js";
+import { UserError } from "../errors.js";
+import { baselineCounts, createBaseline, unusedCount } from "../findings/baseline.js";
+import type { Shard } from "../input/shard.js";
+import { assembleReport } from "../report/report.js";
+import { describeRun } from "../report/run-summary.js";
+import { checkBatch, type Source } from "./batch.js";
+import { DEFAULT_CACHE_FILE, DraftCache } from "./cache.js";
+import { createJobChecker, type ResultOptions } from "./check-job.js";
+import { type Concurrency, createChecker } from "./checker.js";
+import { loadIgnoreFile } from "./ignore.js";
+import { expandPaths, readDraftFile, readStdin } from "./inputs.js";
+import { createProgress } from "./progress.js";
+import type { Setup, SetupOptions } from "./setup.js";
+
+/** The command-line options a batch run reads. */
+export interface BatchCliOptions extends ResultOptions {
+	date: string;
+	lang: Language | "auto";
+	shard?: Shard;
+	concurrency: Concurrency;
+	baseline?: string;
+	updateBaseline: boolean;
+	cache: boolean;
+	cacheLocation?: string;
+	/** The formatter shows draft texts (pretty, html). */
+	keepTexts: boolean;
+	/** The output format has no summary of its own: one goes to stderr. */
+	summaryOnStderr: boolean;
+}
+
+/** What `run` prints and decides the exit code from. */
+export interface BatchRun {
+	report: JsonReport;
+	texts: Map<string, string>;
+	inputErrors: number;
+	/** A line for stderr about the run, when there is something the output does not say. */
+	runLine?: string;
+}
+
+const VERSION = (
+	JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
+
+/** Reads, checks and reports every draft the paths name, with the cache, baseline, shard and workers asked for. */
+export async function runBatch(
+	paths: readonly string[],
+	setupOptions: SetupOptions,
+	setup: Setup,
+	options: BatchCliOptions,
+): Promise<BatchRun> {
+	const { cwd } = setupOptions;
+	if (options.updateBaseline && !options.baseline)
+		throw new UserError("--update-baseline needs --baseline FILE: the file to write");
+	if (options.updateBaseline && options.shard)
+		throw new UserError("--update-baseline must see every draft: run it without --shard");
+	const baselineFile = options.baseline ? resolve(cwd, options.baseline) : undefined;
+	const baseline =
+		baselineFile && !options.updateBaseline ? readBaseline(baselineFile, options.baseline as string) : undefined;
+	const cache = options.cache
+		? DraftCache.open(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE), [
+				VERSION,
+				setup.fingerprint,
+				JSON.stringify({ minScore: options.minScore ?? null, quiet: options.quiet }),
+			])
+		: undefined;
+	const resultOptions = { minScore: options.minScore, quiet: options.quiet };
+	const checker = createChecker(createJobChecker(setup, resultOptions), options.concurrency, {
+		setup: setupOptions,
+		options: resultOptions,
+	});
+	const entries = await expandPaths(
+		paths.filter((path) => path !== "-"),
+		cwd,
+		loadIgnoreFile(cwd),
+	);
+	const fromStdin = paths.length === 0 || paths.includes("-");
+	try {
+		const result = await checkBatch(
+			readSources(entries, fromStdin, cwd),
+			checker,
+			{
+				date: options.date,
+				lang: options.lang,
+				csv: setup.config.csv,
+				shard: options.shard,
+				cache,
+				baseline,
+				collectFindings: options.updateBaseline,
+				keepTexts: options.keepTexts,
+			},
+			{
+				warn: (line) => process.stderr.write(`postcheck: ${line}\n`),
+				progress: createProgress(process.stderr),
+				totalFiles: entries.length + (fromStdin ? 1 : 0),
+			},
+		);
+		cache?.save();
+		let { report } = result;
+		const stats = { ...result.stats, gone: baseline ? unusedCount(baseline) : 0 };
+		if (options.updateBaseline && baselineFile) {
+			writeFileSync(baselineFile, `${JSON.stringify(createBaseline(result.findings), null, 2)}\n`);
+			stats.accepted = result.findings.length;
+			report = assembleReport(report.files.map((file) => ({ ...file, findings: [] })));
+		}
+		const batchFeatures = options.cache || options.baseline !== undefined || options.shard !== undefined;
+		return {
+			report,
+			texts: result.texts,
+			inputErrors: result.inputErrors,
+			runLine: options.summaryOnStderr || batchFeatures ? describeRun(report.summary, stats) : undefined,
+		};
+	} finally {
+		await checker.close();
+	}
+}
+
+async function* readSources(
+	entries: Awaited<ReturnType<typeof expandPaths>>,
+	fromStdin: boolean,
+	cwd: string,
+): AsyncGenerator<Source> {
+	if (fromStdin) {
+		if (process.stdin.isTTY)
+			process.stderr.write("postcheck: reading a draft from standard input; end it with Ctrl-D\n");
+		yield { input: await readStdin(process.stdin), found: false };
+	}
+	for (const entry of entries) {
+		yield "file" in entry
+			? { input: readDraftFile(entry.file, cwd), found: entry.found }
+			: { input: entry, found: false };
+	}
+}
+
+function readBaseline(file: string, shown: string) {
+	let text: string;
+	try {
+		text = readFileSync(file, "utf8");
+	} catch {
+		throw new UserError("baseline file not found; create it with --update-baseline", { file: shown });
+	}
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch (error) {
+		throw new UserError(`not valid JSON: ${(error as Error).message}`, { file: shown });
+	}
+	const parsed = BaselineSchema.safeParse(value);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new UserError(`not a postcheck baseline: ${issue?.path.join(".")}: ${issue?.message}`, { file: shown });
+	}
+	return baselineCounts(parsed.data);
+}
