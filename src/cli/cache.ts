@@ -22,7 +22,6 @@ const CacheFileSchema = z.object({
  * keeps the drafts of the latest run, so it does not grow with drafts that are gone.
  */
 export class DraftCache {
-	hits = 0;
 	private readonly used = new Map<string, CheckResult>();
 
 	private constructor(
@@ -49,13 +48,10 @@ export class DraftCache {
 		return sha256(`${job.date}\0${job.lang}\0${job.text}`);
 	}
 
-	/** The cached result, counted as a hit. */
+	/** The cached result, kept for the next run. */
 	get(key: string): CheckResult | undefined {
 		const result = this.previous.get(key);
-		if (result) {
-			this.hits++;
-			this.used.set(key, result);
-		}
+		if (result) this.used.set(key, result);
 		return result;
 	}
 
