@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderProgress } from "../src/cli/progress.js";
+import { createProgress, renderProgress } from "../src/cli/progress.js";
 import { baselineCounts, createBaseline, dropKnown, unusedCount } from "../src/findings/baseline.js";
 import { inShard, parseShard } from "../src/input/shard.js";
 import { describeRun } from "../src/report/run-summary.js";
@@ -53,6 +53,35 @@ describe("run lines", () => {
 		expect(renderProgress({ files: 1, totalFiles: 4, drafts: 120 })).toBe(
 			"postcheck ██████░░░░░░░░░░░░░░░░░░ 1/4 files, 120 drafts",
 		);
+	});
+
+	it("show progress only on a terminal, only once the run is long, and erase it at the end", () => {
+		const state = { files: 2, totalFiles: 4, drafts: 10 };
+		const written: string[] = [];
+		const write = (chunk: string | Uint8Array) => written.push(String(chunk)) > 0;
+		let now = 0;
+		const pipe = createProgress({ isTTY: false, write }, () => now);
+		now = 5000;
+		pipe.update(state);
+		pipe.finish();
+		expect(written).toEqual([]);
+		now = 0;
+		const terminal = createProgress({ isTTY: true, write }, () => now);
+		now = 900;
+		terminal.update(state);
+		expect(written).toEqual([]);
+		now = 1100;
+		terminal.update(state);
+		now = 1150;
+		terminal.update({ ...state, drafts: 11 });
+		now = 1300;
+		terminal.update({ ...state, files: 4, drafts: 20 });
+		terminal.finish();
+		expect(written).toEqual([
+			`\r\u001b[K${renderProgress(state)}`,
+			`\r\u001b[K${renderProgress({ ...state, files: 4, drafts: 20 })}`,
+			"\r\u001b[K",
+		]);
 	});
 
 	it("summarise a run with what the cache, baseline and shard did", () => {

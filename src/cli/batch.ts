@@ -10,7 +10,7 @@ import { assembleReport, toFileReport } from "../report/report.js";
 import type { RunStats } from "../report/run-summary.js";
 import type { DraftCache } from "./cache.js";
 import type { CheckJob, CheckResult } from "./check-job.js";
-import type { Checker } from "./checker.js";
+import { type Checker, YIELD_EVERY } from "./checker.js";
 import { BINARY_FILE, type DraftInput } from "./inputs.js";
 import type { Progress } from "./progress.js";
 
@@ -74,6 +74,7 @@ export async function checkBatch(
 	const inFlight: Pending[] = [];
 	let inputErrors = 0;
 	let filesRead = 0;
+	let submitted = 0;
 
 	const takeOldest = async () => {
 		const pending = inFlight.shift() as Pending;
@@ -132,6 +133,7 @@ export async function checkBatch(
 			result.catch(() => {});
 			inFlight.push({ draft, file: input.path, text: input.text, lines, cacheKey, result });
 			if (inFlight.length >= checker.window) await takeOldest();
+			if (++submitted % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
 		}
 	}
 	while (inFlight.length > 0) await takeOldest();

@@ -17,6 +17,7 @@ export interface WorkerRequest {
 // A worker thread: loads the same config and packs as the main thread, then checks the drafts it is sent.
 const { setup, options } = workerData as WorkerSetup;
 const checkJob = createJobChecker(loadSetup(setup), options);
+parentPort?.postMessage({ ready: true });
 parentPort?.on("message", ({ id, job }: WorkerRequest) => {
 	try {
 		parentPort?.postMessage({ id, result: checkJob(job) });

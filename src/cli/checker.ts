@@ -11,6 +11,8 @@ export interface Checker {
 
 /** Below this many drafts a run stays in the main thread: starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 200;
+/** How often (in drafts) a run lets the event loop hear from workers that have finished loading. */
+export const YIELD_EVERY = 16;
 /** Drafts sent to each worker ahead of the results, so workers never wait and memory stays bounded. */
 const AHEAD_PER_WORKER = 32;
 
@@ -19,7 +21,8 @@ export type Concurrency = number | "auto";
 
 /**
  * A checker for a run. `inline` checks in this thread; workers load the same setup and get the same jobs, so the
- * results are the same either way.
+ * results are the same either way. With `auto`, workers start once a run passes the threshold, and the main thread
+ * goes on checking until one of them has loaded the packs (about a second), so starting them never stalls the run.
  */
 export function createChecker(
 	inline: (job: CheckJob) => CheckResult,
@@ -34,15 +37,13 @@ export function createChecker(
 		window: Math.max(1, workers) * AHEAD_PER_WORKER,
 		check(job) {
 			submitted++;
-			if (workers <= 1 || submitted <= threshold) {
-				try {
-					return Promise.resolve(inline(job));
-				} catch (error) {
-					return Promise.reject(error);
-				}
+			if (workers > 1 && submitted > threshold) pool ??= new WorkerPool(workers, workerSetup);
+			if (pool && (concurrency !== "auto" || pool.ready)) return pool.check(job);
+			try {
+				return Promise.resolve(inline(job));
+			} catch (error) {
+				return Promise.reject(error);
 			}
-			pool ??= new WorkerPool(workers, workerSetup);
-			return pool.check(job);
 		},
 		async close() {
 			await pool?.close();
@@ -50,9 +51,9 @@ export function createChecker(
 	};
 }
 
-/** Worker threads that each load the setup once; a job goes to the least busy one. */
+/** Worker threads that each load the setup once; a job goes to the least busy one that has loaded. */
 class WorkerPool {
-	private readonly workers: { worker: Worker; busy: number }[] = [];
+	private readonly workers: { worker: Worker; busy: number; ready: boolean }[] = [];
 	private readonly waiting = new Map<
 		number,
 		{ resolve: (result: CheckResult) => void; reject: (error: Error) => void }
@@ -63,8 +64,12 @@ class WorkerPool {
 	constructor(size: number, workerSetup: WorkerSetup) {
 		for (let index = 0; index < size; index++) {
 			const worker = new Worker(new URL("./check-worker.js", import.meta.url), { workerData: workerSetup });
-			const slot = { worker, busy: 0 };
-			worker.on("message", (message: { id: number; result?: CheckResult; error?: string }) => {
+			const slot = { worker, busy: 0, ready: false };
+			worker.on("message", (message: { ready?: true; id: number; result?: CheckResult; error?: string }) => {
+				if (message.ready) {
+					slot.ready = true;
+					return;
+				}
 				slot.busy--;
 				const waiter = this.waiting.get(message.id);
 				this.waiting.delete(message.id);
@@ -77,9 +82,16 @@ class WorkerPool {
 		}
 	}
 
+	/** Whether a worker has loaded the setup (messages arrive only when the main thread yields to the event loop). */
+	get ready(): boolean {
+		return this.workers.some((slot) => slot.ready);
+	}
+
 	check(job: CheckJob): Promise<CheckResult> {
 		if (this.failure) return Promise.reject(this.failure);
-		const slot = this.workers.reduce((best, candidate) => (candidate.busy < best.busy ? candidate : best));
+		const loaded = this.workers.filter((slot) => slot.ready);
+		const candidates = loaded.length > 0 ? loaded : this.workers;
+		const slot = candidates.reduce((best, candidate) => (candidate.busy < best.busy ? candidate : best));
 		const id = this.nextId++;
 		slot.busy++;
 		return new Promise((resolve, reject) => {

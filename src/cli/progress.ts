@@ -25,14 +25,17 @@ export interface Progress {
 }
 
 /** A progress line on stderr, only when it is a terminal and the run is long; cleared when the run ends. */
-export function createProgress(stream: NodeJS.WriteStream): Progress {
+export function createProgress(
+	stream: Pick<NodeJS.WriteStream, "isTTY" | "write">,
+	clock: () => number = Date.now,
+): Progress {
 	if (!stream.isTTY) return { update() {}, finish() {} };
-	const started = Date.now();
+	const started = clock();
 	let lastDrawn = 0;
 	let shown = false;
 	return {
 		update(state) {
-			const now = Date.now();
+			const now = clock();
 			if (now - started < SHOW_AFTER_MS || now - lastDrawn < REFRESH_MS) return;
 			lastDrawn = now;
 			shown = true;
