@@ -280,6 +280,15 @@ describe("--cache", () => {
 		expect(runCli(args, { cwd: folder }).stderr).not.toContain("from cache");
 		expect(runCli([...args, "--quiet"], { cwd: folder }).stderr).not.toContain("from cache");
 	});
+
+	it("is an error, exit 2, when its file cannot be written", () => {
+		const folder = tempFolder({ "a.txt": "Hello" });
+		const result = runCli([...WITH_EXAMPLE, "--cache", "--cache-location", "no/such/folder/c.json", "a.txt"], {
+			cwd: folder,
+		});
+		expect(result.status).toBe(2);
+		expect(result.stderr).toBe("postcheck: no/such/folder/c.json: cannot write the cache file (ENOENT)\n");
+	});
 });
 
 describe("worker threads", () => {

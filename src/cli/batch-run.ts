@@ -99,11 +99,12 @@ export async function runBatch(
 				totalFiles: entries.length + (fromStdin ? 1 : 0),
 			},
 		);
-		cache?.save();
+		if (cache) writeOrExplain(options.cacheLocation ?? DEFAULT_CACHE_FILE, "cache", () => cache.save());
 		let { report } = result;
 		const stats = { ...result.stats, gone: baseline ? unusedCount(baseline) : 0 };
 		if (options.updateBaseline && baselineFile) {
-			writeFileSync(baselineFile, `${JSON.stringify(createBaseline(result.findings), null, 2)}\n`);
+			const baselineText = `${JSON.stringify(createBaseline(result.findings), null, 2)}\n`;
+			writeOrExplain(options.baseline as string, "baseline", () => writeFileSync(baselineFile, baselineText));
 			stats.accepted = result.findings.length;
 			report = assembleReport(report.files.map((file) => ({ ...file, findings: [] })));
 		}
@@ -133,6 +134,16 @@ async function* readSources(
 		yield "file" in entry
 			? { input: readDraftFile(entry.file, cwd), found: entry.found }
 			: { input: entry, found: false };
+	}
+}
+
+/** A file postcheck writes that cannot be written is the user's to fix (a read-only folder, a typo): exit 2. */
+function writeOrExplain(shown: string, what: string, write: () => void): void {
+	try {
+		write();
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+		throw new UserError(`cannot write the ${what} file (${code})`, { file: shown });
 	}
 }
 
