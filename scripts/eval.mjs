@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Measures the built-in packs on the labeled corpus in fixtures/corpus: precision, recall and F1 per pack and language,
-// and macro-F1. Run after `npm run build`: `npm run eval` (add `--misses` to list every miss, `--lang nl` for one language).
+// Measures the built-in packs on the labeled corpus in fixtures/corpus: precision, recall and F1 per pack, for each set
+// and pooled per language, and macro-F1. Run after `npm run build`: `npm run eval` (`--misses` lists every miss,
+// `--lang nl` keeps one language, `--set en-retail` one set).
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,44 +13,48 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CORPUS = join(ROOT, "fixtures/corpus");
 const PACKS = ["confidential", "unreleased-products", "incident-speculation", "tone", "affiliation"];
 const args = process.argv.slice(2);
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const showMisses = args.includes("--misses");
-const onlyLanguage = args.includes("--lang") ? args[args.indexOf("--lang") + 1] : undefined;
 
-const sets = JSON.parse(readFileSync(join(CORPUS, "corpus.json"), "utf8"));
-const rows = [];
+const sets = JSON.parse(readFileSync(join(CORPUS, "corpus.json"), "utf8")).filter(
+	(set) =>
+		(!option("--lang") || set.language === option("--lang")) && (!option("--set") || set.name === option("--set")),
+);
+const counts = new Map(); // "set|pack" and "language|pack" -> { tp, fp, fn }
+const drafts = new Map(); // set or language -> number of drafts
 const misses = [];
+const tally = (key, field) => {
+	const entry = counts.get(key) ?? { tp: 0, fp: 0, fn: 0 };
+	entry[field]++;
+	counts.set(key, entry);
+};
+
 for (const set of sets) {
-	if (onlyLanguage && set.language !== onlyLanguage) continue;
 	const setup = loadSetup({ cwd: ROOT, configPath: join(CORPUS, set.config), packPaths: [], date: set.date });
-	const drafts = readFileSync(join(CORPUS, set.drafts), "utf8")
-		.split("\n")
-		.filter(Boolean)
-		.map((line) => JSON.parse(line));
-	const counts = Object.fromEntries(PACKS.map((pack) => [pack, { tp: 0, fp: 0, fn: 0 }]));
-	for (const draft of drafts) {
+	const lines = readFileSync(join(CORPUS, set.drafts), "utf8").split("\n").filter(Boolean);
+	for (const key of [set.name, `all ${set.language}`]) drafts.set(key, (drafts.get(key) ?? 0) + lines.length);
+	for (const line of lines) {
+		const draft = JSON.parse(line);
 		const language = draft.lang ?? detectLanguage(draft.text, setup.config.language);
 		const findings = check(draft.text, language, setup.rules, { placeholders: setup.placeholders });
 		const predicted = new Set(findings.map((finding) => finding.pack));
 		for (const pack of PACKS) {
 			const expected = draft.packs.includes(pack);
 			const found = predicted.has(pack);
-			if (expected && found) counts[pack].tp++;
-			else if (found) counts[pack].fp++;
-			else if (expected) counts[pack].fn++;
-			if (expected !== found) {
-				const rules = findings
-					.filter((finding) => finding.pack === pack)
-					.map((f) => `${f.ruleId}="${f.match}" ${f.score}`);
+			const field = expected && found ? "tp" : found ? "fp" : expected ? "fn" : undefined;
+			if (!field) continue;
+			for (const key of [set.name, `all ${set.language}`]) tally(`${key}|${pack}`, field);
+			if (field !== "tp") {
+				const rules = findings.filter((f) => f.pack === pack).map((f) => `${f.ruleId}="${f.match}" ${f.score}`);
 				misses.push(
-					`${found ? "FP" : "FN"} ${pack.padEnd(21)} ${draft.id} ${rules.join(", ")}\n     ${draft.text.replace(/\n/g, " ⏎ ").slice(0, 220)}`,
+					`${field.toUpperCase()} ${pack.padEnd(21)} ${draft.id} ${rules.join(", ")}\n     ${draft.text.replace(/\n/g, " ⏎ ").slice(0, 220)}`,
 				);
 			}
 		}
 	}
-	for (const pack of PACKS) rows.push({ language: set.language, pack, drafts: drafts.length, ...scores(counts[pack]) });
 }
 
-function scores({ tp, fp, fn }) {
+function scores({ tp, fp, fn } = { tp: 0, fp: 0, fn: 0 }) {
 	const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
 	const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
 	const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
@@ -57,16 +62,21 @@ function scores({ tp, fp, fn }) {
 }
 
 const fixed = (value) => value.toFixed(3);
-console.log("language  pack                    TP   FP   FN  precision  recall     F1");
-for (const row of rows) {
-	console.log(
-		`${row.language.padEnd(9)} ${row.pack.padEnd(22)} ${String(row.tp).padStart(4)} ${String(row.fp).padStart(4)} ${String(row.fn).padStart(4)}      ${fixed(row.precision)}   ${fixed(row.recall)}  ${fixed(row.f1)}`,
-	);
+const groups = [...drafts.keys()].filter(
+	(key) => !key.startsWith("all ") || sets.filter((set) => `all ${set.language}` === key).length > 1,
+);
+console.log("set            pack                    TP   FP   FN  precision  recall     F1");
+const summaries = [];
+for (const group of groups) {
+	const rows = PACKS.map((pack) => ({ pack, ...scores(counts.get(`${group}|${pack}`)) }));
+	for (const row of rows) {
+		console.log(
+			`${group.padEnd(14)} ${row.pack.padEnd(22)} ${String(row.tp).padStart(4)} ${String(row.fp).padStart(4)} ${String(row.fn).padStart(4)}      ${fixed(row.precision)}   ${fixed(row.recall)}  ${fixed(row.f1)}`,
+		);
+	}
+	const macro = rows.reduce((total, row) => total + row.f1, 0) / rows.length;
+	summaries.push(`${group}: macro-F1 ${fixed(macro)} over ${drafts.get(group)} drafts`);
 }
-for (const language of [...new Set(rows.map((row) => row.language))]) {
-	const ofLanguage = rows.filter((row) => row.language === language);
-	const macro = ofLanguage.reduce((total, row) => total + row.f1, 0) / ofLanguage.length;
-	console.log(`${language}: macro-F1 ${fixed(macro)} over ${ofLanguage[0].drafts} drafts`);
-}
+console.log(summaries.join("\n"));
 console.log(`${misses.length} misses${showMisses ? ":" : " (run with --misses to list them)"}`);
 if (showMisses) console.log(misses.join("\n"));

@@ -151,3 +151,26 @@ describe("config and pack errors", () => {
 		expect(ruleIds).toContain("confidential/nda-client");
 	});
 });
+
+describe("languages", () => {
+	it("detects Dutch, quotes the Dutch guideline and writes messages in the --locale language", () => {
+		const draft = "Twee doden in Meppel, vast huiselijk geweld.";
+		const english = jsonReport([], draft).report.files[0];
+		expect(english?.language).toBe("nl");
+		expect(english?.findings[0]?.message).toMatch(/^Don't guess/);
+		expect(english?.findings[0]?.guideline.text).toMatch(/^Speculeer niet/);
+		const dutch = jsonReport(["--locale", "nl"], draft).report.files[0];
+		expect(dutch?.findings[0]?.message).toMatch(/^Speculeer niet over "doden"/);
+	});
+
+	it("leaves the Dutch police's own call for calm alone", () => {
+		const { report } = jsonReport([], "De politie onderzoekt de toedracht en vraagt niet te speculeren.");
+		expect(report.files[0]?.findings).toEqual([]);
+	});
+
+	it("uses --lang over detection", () => {
+		expect(jsonReport(["--lang", "en"], "Twee doden in Meppel, vast huiselijk geweld.").report.files[0]?.language).toBe(
+			"en",
+		);
+	});
+});

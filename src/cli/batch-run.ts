@@ -14,8 +14,10 @@ import { createJobChecker, type ResultOptions } from "./check-job.js";
 import { type Concurrency, createChecker } from "./checker.js";
 import { loadIgnoreFile } from "./ignore.js";
 import { expandPaths, readDraftFile, readStdin } from "./inputs.js";
+import { describeWriteError } from "./output.js";
 import { createProgress } from "./progress.js";
 import type { Setup, SetupOptions } from "./setup.js";
+import { readVersion } from "./version.js";
 
 /** The command-line options a batch run reads. */
 export interface BatchCliOptions extends ResultOptions {
@@ -40,11 +42,9 @@ export interface BatchRun {
 	inputErrors: number;
 	/** A line for stderr about the run, when there is something the output does not say. */
 	runLine?: string;
+	/** The files read (absolute), which `--output` must never overwrite. */
+	files: string[];
 }
-
-const VERSION = (
-	JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
-).version;
 
 /** Reads, checks and reports every draft the paths name, with the cache, baseline, shard and workers asked for. */
 export async function runBatch(
@@ -63,12 +63,12 @@ export async function runBatch(
 		baselineFile && !options.updateBaseline ? readBaseline(baselineFile, options.baseline as string) : undefined;
 	const cache = options.cache
 		? DraftCache.open(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE), [
-				VERSION,
+				readVersion(),
 				setup.fingerprint,
-				JSON.stringify({ minScore: options.minScore ?? null, quiet: options.quiet }),
+				JSON.stringify({ minScore: options.minScore ?? null, quiet: options.quiet, locale: options.locale }),
 			])
 		: undefined;
-	const resultOptions = { minScore: options.minScore, quiet: options.quiet };
+	const resultOptions = { minScore: options.minScore, quiet: options.quiet, locale: options.locale };
 	const checker = createChecker(createJobChecker(setup, resultOptions), options.concurrency, {
 		setup: setupOptions,
 		options: resultOptions,
@@ -114,6 +114,7 @@ export async function runBatch(
 			texts: result.texts,
 			inputErrors: result.inputErrors,
 			runLine: options.summaryOnStderr || batchFeatures ? describeRun(report.summary, stats) : undefined,
+			files: entries.flatMap((entry) => ("file" in entry ? [entry.file] : [])),
 		};
 	} finally {
 		await checker.close();
@@ -142,8 +143,8 @@ function writeOrExplain(shown: string, what: string, write: () => void): void {
 	try {
 		write();
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
-		throw new UserError(`cannot write the ${what} file (${code})`, { file: shown });
+		const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+		throw new UserError(`cannot write the ${what} file (${describeWriteError(code)})`, { file: shown });
 	}
 }
 

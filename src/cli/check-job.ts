@@ -23,6 +23,8 @@ export interface CheckResult {
 export interface ResultOptions {
 	minScore?: number;
 	quiet: boolean;
+	/** The language messages are written in. */
+	locale: Language;
 }
 
 /** The one way a draft is checked, in the main thread and in workers alike. */
@@ -32,6 +34,7 @@ export function createJobChecker(setup: Setup, options: ResultOptions): (job: Ch
 		const findings = check(job.text, language, setup.rulesFor(job.date), {
 			minScore: options.minScore,
 			placeholders: setup.placeholders,
+			locale: options.locale,
 		}).filter((finding) => !options.quiet || finding.severity === "error");
 		return { language, findings };
 	};

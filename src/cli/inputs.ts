@@ -3,6 +3,7 @@ import { join, relative, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { decodeText } from "../input/decode.js";
 import { DRAFT_FORMATS } from "../input/split.js";
+import { describeFileError } from "./file-errors.js";
 import { type IgnoreFilter, NO_IGNORE } from "./ignore.js";
 
 /** A draft to check, or why it could not be read. */
@@ -69,11 +70,7 @@ export function readDraftFile(file: string, cwd: string): DraftInput {
 		if (!statSync(file).isFile()) return { path, error: "not a regular file" };
 		bytes = readFileSync(file);
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return {
-			path,
-			error: code === "EACCES" ? "permission denied" : code === "ENOENT" ? "no such file" : `cannot be read (${code})`,
-		};
+		return { path, error: describeFileError(error) };
 	}
 	const decoded = decodeText(bytes);
 	if (!decoded) return { path, error: BINARY_FILE };

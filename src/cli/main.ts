@@ -6,7 +6,9 @@ import { parseShard, type Shard } from "../input/shard.js";
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/formatters/index.js";
 import { runBatch } from "./batch-run.js";
 import type { Concurrency } from "./checker.js";
+import { writeReportFile } from "./output.js";
 import { loadSetup } from "./setup.js";
+import { readVersion } from "./version.js";
 
 /** Exit codes, as documented in the README. */
 export const EXIT = { clean: 0, findings: 1, userError: 2, bug: 3 } as const;
@@ -17,10 +19,12 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 
 
 interface CliOptions {
 	format: FormatName;
+	output?: string;
 	config?: string;
 	pack: string[];
 	date: string;
 	lang: Language | "auto";
+	locale: Language;
 	minScore?: number;
 	failOn: FailOn;
 	quiet: boolean;
@@ -55,6 +59,7 @@ function buildProgram(): Command {
 		)
 		.argument("[paths...]", "files, folders (their .txt and .md files) or globs; none or - reads standard input")
 		.addOption(new Option("-f, --format <format>", "output format").choices(FORMAT_NAMES).default("pretty"))
+		.option("-o, --output <file>", "write the report to a file instead of standard output")
 		.option("-c, --config <file>", "organisation config (default: nearest postcheck.yaml or .postcheck.yaml)")
 		.option(
 			"-p, --pack <file>",
@@ -69,6 +74,7 @@ function buildProgram(): Command {
 			today(),
 		)
 		.addOption(new Option("--lang <language>", "language of the drafts").choices(["en", "nl", "auto"]).default("auto"))
+		.addOption(new Option("--locale <language>", "language of the messages").choices(["en", "nl"]).default("en"))
 		.option("--min-score <n>", "drop findings scoring below n (0..1), instead of each rule's own threshold", parseScore)
 		.addOption(
 			new Option("--fail-on <severity>", "lowest severity that makes the exit code 1")
@@ -93,7 +99,7 @@ function buildProgram(): Command {
 			"auto",
 		)
 		.option("--no-color", "no colours (also NO_COLOR=1; colours only on a terminal unless FORCE_COLOR is set)")
-		.version(process.env.npm_package_version ?? "0.1.0", "-v, --version")
+		.version(readVersion(), "-v, --version")
 		.helpOption("-h, --help", "show this help")
 		.addHelpText("after", EXAMPLES)
 		.exitOverride()
@@ -169,14 +175,18 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function run(paths: string[], options: CliOptions): Promise<number> {
-	const setupOptions = { cwd: process.cwd(), configPath: options.config, packPaths: options.pack, date: options.date };
+	const cwd = process.cwd();
+	const setupOptions = { cwd, configPath: options.config, packPaths: options.pack, date: options.date };
 	const setup = loadSetup(setupOptions);
-	const { report, texts, inputErrors, runLine } = await runBatch(paths, setupOptions, setup, {
+	const { report, texts, inputErrors, runLine, files } = await runBatch(paths, setupOptions, setup, {
 		...options,
 		keepTexts: FORMATS_SHOWING_TEXT.includes(options.format),
 		summaryOnStderr: !FORMATS_WITH_SUMMARY.includes(options.format),
 	});
-	process.stdout.write(FORMATTERS[options.format](report, { color: useColor(options.color), texts }));
+	const color = options.output === undefined && useColor(options.color);
+	const formatted = FORMATTERS[options.format](report, { color, texts, version: readVersion() });
+	if (options.output === undefined) process.stdout.write(formatted);
+	else writeReportFile(options.output, formatted, cwd, files);
 	if (runLine) process.stderr.write(`postcheck: ${runLine}\n`);
 	if (inputErrors > 0) return EXIT.userError;
 	return failsAt(report, options.failOn, options.maxWarnings) ? EXIT.findings : EXIT.clean;

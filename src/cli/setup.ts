@@ -8,6 +8,7 @@ import { type CompiledRule, compilePacks, type LoadedPack } from "../packs/compi
 import { checkRuleOverrides, parseConfig, parseLexicons, parsePack } from "../packs/load.js";
 import type { Placeholders } from "../packs/placeholders.js";
 import { organizationNames, resolveVocabulary } from "../packs/vocabulary.js";
+import { describeFileError } from "./file-errors.js";
 
 /** The folder of built-in packs shipped with postcheck. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
@@ -105,21 +106,12 @@ function readUserFile(file: string, what: string): string {
 	try {
 		return readFileSync(file, "utf8");
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		const reason =
-			code === "ENOENT"
-				? "not found"
-				: code === "EISDIR"
-					? "is a folder"
-					: code === "EACCES"
-						? "permission denied"
-						: (code ?? "cannot be read");
-		throw new UserError(`${what} file ${reason}`, { file });
+		throw new UserError(`${what} file: ${describeFileError(error)}`, { file });
 	}
 }
 
 /** Paths in messages are relative to where the user ran postcheck, when that is shorter. */
 function shown(cwd: string, file: string): string {
 	const path = relative(cwd, file);
-	return path.startsWith("..") && path.split("/").filter((part) => part === "..").length > 2 ? file : path || file;
+	return path && path.length < file.length ? path : file;
 }

@@ -21,11 +21,12 @@ export const ProductSchema = z
 	})
 	.strict();
 
-export const GuidelineText = z.union([z.string().min(1), z.partialRecord(Language, z.string().min(1))]);
+/** A text given once, or per language. */
+export const LocalizedText = z.union([z.string().min(1), z.partialRecord(Language, z.string().min(1))]);
 
 export const GuidelineSchema = z
 	.object({
-		text: GuidelineText,
+		text: LocalizedText,
 		source: z.string().min(1),
 	})
 	.strict();

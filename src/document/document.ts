@@ -1,4 +1,5 @@
 import type { Language } from "../contracts/config.js";
+import { detectSentenceLanguage } from "./language.js";
 import { type TokenTags, tagEnglish } from "./nlp.js";
 import { normalize } from "./normalize.js";
 import { type Sentence, splitSentences } from "./sentences.js";
@@ -11,8 +12,12 @@ export interface Token extends RawToken {
 	norm: string;
 	/** The stem of `norm`, shared by a word's inflections. */
 	key: string;
+	/** The stems of the parts of a hyphenated word or handle ("netlicht", "monteur" for "Netlicht-monteurs"). */
+	parts: string[];
 	/** Index of the sentence the token is in. */
 	sentence: number;
+	/** The language of that sentence: a Dutch draft may quote an English headline, and the other way round. */
+	language: Language;
 }
 
 /** A draft made ready for rules: built once, read by every rule. */
@@ -27,17 +32,24 @@ export interface Doc {
 
 export type { Sentence, TokenTags };
 
-/** Builds the document for a draft in a known language. */
+function makeToken(token: RawToken, sentence: number, language: Language): Token {
+	const norm = normalize(token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text);
+	const stemmed = token.kind === "word" || token.kind === "hashtag" || token.kind === "mention";
+	const key = stemmed ? stem(norm, language) : norm;
+	const compound = stemmed && /[-_]/.test(norm);
+	const parts = compound ? norm.split(/[-_]/).filter((part) => part.length > 1) : [];
+	return { ...token, norm, key, parts: parts.map((part) => stem(part, language)), sentence, language };
+}
+
+/** Builds the document for a draft whose main language is known; each sentence may be in the other one. */
 export function buildDocument(text: string, language: Language): Doc {
 	const raw = tokenize(text);
 	const sentences = splitSentences(text, raw);
-	const tokens: Token[] = raw.map((token) => {
-		const norm = normalize(token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text);
-		return { ...token, norm, key: token.kind === "word" ? stem(norm, language) : norm, sentence: 0 };
-	});
+	const tokens: Token[] = [];
 	for (const [index, sentence] of sentences.entries()) {
+		const sentenceLanguage = detectSentenceLanguage(text.slice(sentence.start, sentence.end), language);
 		for (let position = sentence.firstToken; position < sentence.endToken; position++) {
-			(tokens[position] as Token).sentence = index;
+			tokens.push(makeToken(raw[position] as RawToken, index, sentenceLanguage));
 		}
 	}
 	let tags: TokenTags[] | undefined;

@@ -23,6 +23,7 @@ export function compileCondition(condition: Condition, context: MatcherContext, 
 
 function scopeTest(scope: Scope): (doc: Doc, candidate: Hit, hit: Hit) => boolean {
 	if (scope === "document") return () => true;
+	if (scope === "match") return (_doc, candidate, hit) => hit.start < candidate.end && hit.end > candidate.start;
 	if (scope === "sentence") return (doc, candidate, hit) => sentencesOverlap(doc, candidate, hit, 0);
 	if (scope === "context") return (doc, candidate, hit) => sentencesOverlap(doc, candidate, hit, 1);
 	const before = scope.before ?? 0;

@@ -57,7 +57,7 @@ function termMatcher(list: TermList, context: MatcherContext): CompiledMatcher {
 		const terms = Array.isArray(list) ? list : (list[language] ?? []);
 		indexes.set(language, compileTerms(expandPlaceholders(terms, context.vocabulary), language));
 	}
-	return (doc) => findTerms(doc, indexes.get(doc.language) as TermIndex);
+	return (doc) => findTerms(doc, (language) => indexes.get(language) as TermIndex);
 }
 
 /** `{organization}` in a word list stands for each of the organisation's names; without a config the entry drops. */

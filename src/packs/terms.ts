@@ -7,15 +7,22 @@ import { tokenize } from "../document/tokenize.js";
 
 /**
  * Word lists compiled for fast lookup. An entry is a word or phrase, compared on stems, so inflections meet
- * ("launch" finds "launched"); `=word` compares the folded form exactly; `word*` matches any word starting so
- * (Dutch compounds: "kanker*" finds "kankerlijer"). A phrase also matches glued into one token, as in a hashtag
- * ("Skyline 5" finds "#Skyline5", "MT overleg" finds "MT-overleg").
+ * ("launch" finds "launched"); `=word` compares the folded form exactly; `word*` matches any word starting so and
+ * `*word` any word ending so (Dutch compounds: "kanker*" finds "kankerlijer", "*ongeluk" finds "busongeluk"). An
+ * entry also matches glued into one token, as in a hashtag ("Skyline 5" finds "#Skyline5", "MT overleg" finds
+ * "MT-overleg"), and a hyphenated word is also known by each of its parts ("monteurs" finds "Netlicht-monteurs").
+ * An entry written as "@handle" or "#tag" matches only a handle or a tag.
  */
 
-type WordMode = "stem" | "exact" | "prefix";
+type WordMode = "stem" | "exact" | "prefix" | "suffix";
 interface WordPattern {
+	/** What a token's stems (stem mode) or folded form (the other modes) is compared with. */
 	value: string;
 	mode: WordMode;
+	/** The folded word as written, for the glued form of a phrase. */
+	norm: string;
+	/** Written as "@handle" or "#tag": matches only a handle or only a tag. */
+	sign?: "mention" | "hashtag";
 }
 interface Entry {
 	term: string;
@@ -23,29 +30,28 @@ interface Entry {
 }
 
 export interface TermIndex {
-	/** Entries by the value of their first word (for stem and exact words). */
+	/** Entries by the value of their first word (stem and exact words). */
 	byFirst: Map<string, Entry[]>;
-	/** Entries whose first word is a prefix pattern. */
-	prefixed: Entry[];
-	/** Phrases by their glued form. */
+	/** Entries whose first word is a prefix or suffix pattern: tried on every token. */
+	affixed: Entry[];
+	/** Entries by their glued form. */
 	byGlued: Map<string, string>;
 }
 
-const MATCHABLE = new Set<Token["kind"]>(["word", "number", "hashtag", "mention"]);
+const MATCHABLE = new Set<Token["kind"]>(["word", "number", "hashtag", "mention", "emoji"]);
 
 /** Compiles a word list for one language. */
 export function compileTerms(terms: readonly string[], language: Language): TermIndex {
-	const index: TermIndex = { byFirst: new Map(), prefixed: [], byGlued: new Map() };
+	const index: TermIndex = { byFirst: new Map(), affixed: [], byGlued: new Map() };
 	for (const term of terms) {
 		const words = parseTerm(term, language);
 		const first = words[0];
 		if (!first) continue;
 		const entry = { term, words };
-		if (first.mode === "prefix") index.prefixed.push(entry);
+		if (first.mode === "prefix" || first.mode === "suffix") index.affixed.push(entry);
 		else index.byFirst.set(first.value, [...(index.byFirst.get(first.value) ?? []), entry]);
-		if (words.length > 1 && words.every((word) => word.mode !== "prefix")) {
-			index.byGlued.set(glue(words.map((word) => normalize(word.value))), term);
-		}
+		const gluable = words.every((word) => (word.mode === "stem" || word.mode === "exact") && !word.sign);
+		if (gluable) index.byGlued.set(glue(words.map((word) => word.norm)), term);
 	}
 	return index;
 }
@@ -53,14 +59,17 @@ export function compileTerms(terms: readonly string[], language: Language): Term
 function parseTerm(term: string, language: Language): WordPattern[] {
 	const exact = term.startsWith("=");
 	const prefix = term.endsWith("*");
-	const body = term.slice(exact ? 1 : 0, prefix ? -1 : undefined);
+	const suffix = term.startsWith("*");
+	const body = term.slice(exact || suffix ? 1 : 0, prefix ? -1 : undefined);
 	const tokens = tokenize(body).filter((token) => MATCHABLE.has(token.kind) || token.kind === "punct");
-	return tokens.map((token, position) => {
-		const text = token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text;
-		const norm = normalize(text);
-		if (prefix && position === tokens.length - 1) return { value: norm, mode: "prefix" };
-		if (exact || token.kind !== "word") return { value: norm, mode: "exact" };
-		return { value: stem(norm, language), mode: "stem" };
+	return tokens.map((token, position): WordPattern => {
+		const signed = token.kind === "hashtag" || token.kind === "mention";
+		const norm = normalize(signed ? token.text.slice(1) : token.text);
+		if (signed) return { value: stem(norm, language), mode: "stem", norm, sign: token.kind as "mention" | "hashtag" };
+		if (suffix && position === 0) return { value: norm, mode: "suffix", norm };
+		if (prefix && position === tokens.length - 1) return { value: norm, mode: "prefix", norm };
+		if (exact || token.kind === "number" || token.kind === "punct") return { value: norm, mode: "exact", norm };
+		return { value: stem(norm, language), mode: "stem", norm };
 	});
 }
 
@@ -69,30 +78,33 @@ function glue(parts: string[]): string {
 }
 
 function wordMatches(pattern: WordPattern, token: Token): boolean {
-	if (pattern.mode === "prefix")
-		return token.norm.startsWith(pattern.value) && token.norm.length > pattern.value.length;
-	if (pattern.mode === "exact") return token.norm === pattern.value;
-	return token.key === pattern.value;
+	if (pattern.sign && token.kind !== pattern.sign) return false;
+	switch (pattern.mode) {
+		case "prefix":
+			return token.norm.startsWith(pattern.value) && token.norm.length > pattern.value.length;
+		case "suffix":
+			return token.norm.endsWith(pattern.value) && token.norm.length > pattern.value.length;
+		case "exact":
+			return token.norm === pattern.value;
+		default:
+			return token.key === pattern.value || token.parts.includes(pattern.value);
+	}
 }
 
-/** Every occurrence of the list's entries in a document, as token ranges. */
-export function findTerms(doc: Doc, index: TermIndex): Hit[] {
+/** Every occurrence of the list's entries in a document, as token ranges; the longest entry wins at a position. */
+export function findTerms(doc: Doc, indexFor: (language: Language) => TermIndex): Hit[] {
 	const hits: Hit[] = [];
 	const { tokens } = doc;
 	for (let position = 0; position < tokens.length; position++) {
 		const token = tokens[position] as Token;
 		if (!MATCHABLE.has(token.kind)) continue;
-		const candidates = [
-			...(index.byFirst.get(token.key) ?? []),
-			...(token.key === token.norm ? [] : (index.byFirst.get(token.norm) ?? [])),
-			...index.prefixed,
-		];
+		const index = indexFor(token.language);
+		const lookups = new Set([token.key, token.norm, ...token.parts]);
+		const candidates = [...[...lookups].flatMap((key) => index.byFirst.get(key) ?? []), ...index.affixed];
 		let longest: Hit | undefined;
 		for (const entry of candidates) {
 			const end = matchAt(tokens, position, entry.words);
-			if (end !== undefined && (!longest || end > longest.endToken)) {
-				longest = hitOf(doc, position, end, entry.term);
-			}
+			if (end !== undefined && (!longest || end > longest.endToken)) longest = hitOf(doc, position, end, entry.term);
 		}
 		const glued = index.byGlued.get(glue([token.norm]));
 		if (!longest && glued) longest = hitOf(doc, position, position + 1, glued);
