@@ -109,6 +109,28 @@ describe("multi-draft files", () => {
 		expect(report.files.find((file) => file.path === "posts.md#second")?.language).toBe("nl");
 	});
 
+	it("point GitHub annotations and SARIF at the file, and show each draft's own part in HTML", () => {
+		const folder = tempFolder(files);
+		const github = runCli([...WITH_EXAMPLE, "--format", "github", "posts.jsonl"], { cwd: folder }).stdout;
+		expect(github).toMatch(/^::error file=posts\.jsonl,line=2,.*\n/m);
+		expect(github).not.toContain("file=posts.jsonl#");
+		const sarif = JSON.parse(runCli([...WITH_EXAMPLE, "--format", "sarif", "posts.jsonl"], { cwd: folder }).stdout);
+		const uris = sarif.runs[0].results.map(
+			(result: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+				result.locations[0]?.physicalLocation.artifactLocation.uri,
+		);
+		expect(new Set(uris)).toEqual(new Set(["posts.jsonl"]));
+		const html = runCli([...WITH_EXAMPLE, "--format", "html", "posts.jsonl"], { cwd: folder }).stdout;
+		const texts = [...html.matchAll(/<pre class="text"[^>]*>([\s\S]*?)<\/pre>/g)].map((match) =>
+			(match[1] ?? "").replace(/<[^>]+>/g, ""),
+		);
+		expect(texts).toEqual([
+			"Caf\\u00e9 chat: we signed Globex \\ud83c\\udf89",
+			"Line one\\nRoadrunner 3 is looking amazing",
+			"Line one\\nRoadrunner 3 is looking amazing",
+		]);
+	});
+
 	it("report a bad line as file:line:col with exit 2, and still check the other drafts", () => {
 		const folder = tempFolder({ "p.jsonl": '{"id": "1", "text": "We signed Globex"}\n{"id": "2", "text": }\n' });
 		const { result, report } = jsonRun(["p.jsonl"], folder);

@@ -6,9 +6,8 @@ import { describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
 import { ROOT, runCli } from "./helpers/cli.js";
 
-// The README's CI snippets, run as far as can be done offline: their YAML parses, their postcheck commands run on a
-// repository of drafts (with `--format json` in place of the SARIF/JUnit file, which is another formatter's concern),
-// and the SARIF merge step runs on SARIF files of the shape a shard writes.
+// The README's CI snippets, run as far as can be done offline: their YAML parses, their postcheck commands run as
+// written on a repository of drafts, and the SARIF merge step runs on the files the shards wrote.
 vi.setConfig({ testTimeout: 120_000 });
 
 /** How the workflow names the matrix's shard. */
@@ -39,18 +38,28 @@ function draftRepository(): string {
 	return folder;
 }
 
-/** Runs a postcheck command line from a snippet, with `--format json` instead of a file in another format. */
+/** Runs a postcheck command line from a snippet, as the CI runner's shell would split it. */
 function runSnippetCommand(command: string, cwd: string) {
-	const args = command
-		.replace(/--format \w+ --output \S+/, "--format json")
-		.split(/\s+/)
-		.filter(Boolean);
+	const args = command.split(/\s+/).filter(Boolean);
 	expect(args[0]).toBe("postcheck");
 	return runCli(args.slice(1), { cwd });
 }
 
-function draftNames(stdout: string): string[] {
-	return JSON.parse(stdout).files.map((file: { path: string }) => file.path);
+interface SarifLog {
+	version: string;
+	runs: {
+		tool: { driver: { rules: { id: string }[] } };
+		artifacts?: unknown[];
+		results: {
+			ruleId: string;
+			ruleIndex: number;
+			locations: { physicalLocation: { artifactLocation: { uri: string; index?: number } } }[];
+		}[];
+	}[];
+}
+
+function readSarif(file: string): SarifLog {
+	return JSON.parse(readFileSync(file, "utf8"));
 }
 
 describe("the GitHub Actions workflow", () => {
@@ -58,65 +67,62 @@ describe("the GitHub Actions workflow", () => {
 	const shards: number[] = workflow.jobs.check.strategy.matrix.shard;
 	const checkStep = workflow.jobs.check.steps.find((step: { run?: string }) => step.run?.includes("--shard"));
 
-	it("has a matrix whose shards check every draft exactly once", () => {
+	it("has a matrix whose shards write SARIF that, merged, holds every finding of a full run once", () => {
 		expect(shards).toEqual(shards.map((_, index) => index + 1));
-		expect(checkStep.run).toContain(`--shard \${{ matrix.shard }}/${shards.length}`);
+		expect(checkStep.run).toContain(`--shard ${MATRIX_SHARD}/${shards.length}`);
 		const folder = draftRepository();
-		const all = draftNames(runCli(["--format", "json", "posts/"], { cwd: folder }).stdout);
-		const covered = shards.flatMap((shard) => {
+		const full = runCli(["--format", "sarif", "posts/"], { cwd: folder });
+		for (const shard of shards) {
 			const result = runSnippetCommand(checkStep.run.replaceAll(MATRIX_SHARD, String(shard)), folder);
 			expect([0, 1]).toContain(result.status);
-			return draftNames(result.stdout);
-		});
-		expect(covered.sort()).toEqual([...all].sort());
-		expect(all).toHaveLength(25);
+			expect(result.stderr).toMatch(new RegExp(`^postcheck: \\d+ drafts \\(shard ${shard}/${shards.length}\\): `));
+		}
+		const mergeStep = workflow.jobs.upload.steps.find((step: { name?: string }) => step.name?.startsWith("Merge"));
+		const merge = spawnSync("bash", ["-euo", "pipefail", "-c", mergeStep.run], { cwd: folder, encoding: "utf8" });
+		expect(merge.stderr).toBe("");
+		const merged = readSarif(join(folder, "postcheck.sarif"));
+		const [expected] = (JSON.parse(full.stdout) as SarifLog).runs;
+		expect(merged.version).toBe("2.1.0");
+		expect(merged.runs).toHaveLength(1);
+		const [run] = merged.runs;
+		if (!run || !expected) throw new Error("no run");
+		const key = (result: SarifLog["runs"][number]["results"][number]) =>
+			`${result.ruleId} ${result.locations[0]?.physicalLocation.artifactLocation.uri}`;
+		expect(run.results.map(key).sort()).toEqual(expected.results.map(key).sort());
+		expect(run.results.length).toBeGreaterThanOrEqual(9);
+		for (const result of run.results) {
+			expect(run.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
+			expect(result.locations[0]?.physicalLocation.artifactLocation.index).toBeUndefined();
+		}
+		expect(run.artifacts).toBeUndefined();
 	});
 
-	it("merges the shards' SARIF into one run with every result and consistent rule indexes", () => {
+	it("merges shards whose SARIF lists different rules, re-indexing the results", () => {
 		const mergeStep = workflow.jobs.upload.steps.find((step: { name?: string }) => step.name?.startsWith("Merge"));
 		const folder = mkdtempSync(join(tmpdir(), "postcheck-sarif-"));
-		const shard = (rules: string[], results: [string, string][]) => ({
-			$schema: "https://json.schemastore.org/sarif-2.1.0.json",
+		const shard = (rules: string[], results: string[]) => ({
 			version: "2.1.0",
 			runs: [
 				{
 					tool: { driver: { name: "postcheck", rules: rules.map((id) => ({ id })) } },
-					artifacts: [{ location: { uri: results[0]?.[1] } }],
-					results: results.map(([ruleId, uri]) => ({
+					results: results.map((ruleId) => ({
 						ruleId,
 						ruleIndex: rules.indexOf(ruleId),
-						message: { text: ruleId },
-						locations: [{ physicalLocation: { artifactLocation: { uri, index: 0 } } }],
+						locations: [{ physicalLocation: { artifactLocation: { uri: "a.txt", index: 0 } } }],
 					})),
 				},
 			],
 		});
-		writeFileSync(
-			join(folder, "postcheck-1.sarif"),
-			JSON.stringify(shard(["tone/insult", "confidential/nda-client"], [["confidential/nda-client", "a.txt"]])),
-		);
-		writeFileSync(
-			join(folder, "postcheck-2.sarif"),
-			JSON.stringify(shard(["unreleased-products/mention"], [["unreleased-products/mention", "b.md"]])),
-		);
-		writeFileSync(join(folder, "postcheck-3.sarif"), JSON.stringify(shard(["tone/insult"], [])));
+		const first = shard(["tone/insult", "confidential/nda-client"], ["confidential/nda-client"]);
+		writeFileSync(join(folder, "postcheck-1.sarif"), JSON.stringify(first));
+		writeFileSync(join(folder, "postcheck-2.sarif"), JSON.stringify(shard(["b/rule"], ["b/rule"])));
 		const merge = spawnSync("bash", ["-euo", "pipefail", "-c", mergeStep.run], { cwd: folder, encoding: "utf8" });
 		expect(merge.stderr).toBe("");
-		const merged = JSON.parse(readFileSync(join(folder, "postcheck.sarif"), "utf8"));
-		expect(merged.version).toBe("2.1.0");
-		expect(merged.runs).toHaveLength(1);
-		const [run] = merged.runs;
-		expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id).sort()).toEqual([
-			"confidential/nda-client",
-			"tone/insult",
-			"unreleased-products/mention",
+		const [run] = readSarif(join(folder, "postcheck.sarif")).runs;
+		expect(run?.results.map((result) => [result.ruleId, run.tool.driver.rules[result.ruleIndex]?.id])).toEqual([
+			["confidential/nda-client", "confidential/nda-client"],
+			["b/rule", "b/rule"],
 		]);
-		expect(run.results).toHaveLength(2);
-		for (const result of run.results) {
-			expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
-			expect(result.locations[0].physicalLocation.artifactLocation.index).toBeUndefined();
-		}
-		expect(run.artifacts).toBeUndefined();
 	});
 });
 
@@ -128,12 +134,17 @@ describe("the GitLab CI job", () => {
 		const command: string = job.script.find((line: string) => line.startsWith("postcheck "));
 		expect(command).toContain("--shard $CI_NODE_INDEX/$CI_NODE_TOTAL");
 		const folder = draftRepository();
-		const line = command.replace("$CI_NODE_INDEX/$CI_NODE_TOTAL", `1/${job.parallel}`);
+		const line = command.replaceAll("$CI_NODE_INDEX", "1").replaceAll("$CI_NODE_TOTAL", String(job.parallel));
 		const first = runSnippetCommand(line, folder);
 		expect(first.stderr).toMatch(new RegExp(`^postcheck: \\d+ drafts \\(shard 1/${job.parallel}\\): `));
+		const report = readFileSync(join(folder, "postcheck-1.xml"), "utf8");
+		expect(report).toMatch(/^<\?xml[\s\S]*<testsuites?[\s>]/);
+		expect(new RegExp(job.artifacts.reports.junit.replace(".", "\\.").replace("*", ".*")).test("postcheck-1.xml")).toBe(
+			true,
+		);
 		const second = runSnippetCommand(line, folder);
-		expect(second.stdout).toBe(first.stdout);
 		expect(second.stderr).toMatch(/ from cache\): /);
+		expect(readFileSync(join(folder, "postcheck-1.xml"), "utf8")).toBe(report);
 	});
 });
 

@@ -8,7 +8,7 @@ import { baselineCounts, createBaseline, unusedCount } from "../findings/baselin
 import type { Shard } from "../input/shard.js";
 import { assembleReport } from "../report/report.js";
 import { describeRun } from "../report/run-summary.js";
-import { checkBatch, type Source } from "./batch.js";
+import { checkBatch, type KeepTexts, type Source } from "./batch.js";
 import { DEFAULT_CACHE_FILE, DraftCache } from "./cache.js";
 import { createJobChecker, type ResultOptions } from "./check-job.js";
 import { type Concurrency, createChecker } from "./checker.js";
@@ -29,18 +29,17 @@ export interface BatchCliOptions extends ResultOptions {
 	updateBaseline: boolean;
 	cache: boolean;
 	cacheLocation?: string;
-	/** The formatter shows draft texts (pretty, html). */
-	keepTexts: boolean;
-	/** The output format has no summary of its own: one goes to stderr. */
-	summaryOnStderr: boolean;
+	/** Which drafts' texts the formatter shows. */
+	keepTexts: KeepTexts;
 }
 
 /** What `run` prints and decides the exit code from. */
 export interface BatchRun {
 	report: JsonReport;
 	texts: Map<string, string>;
+	regions: Map<string, { start: number; end: number }>;
 	inputErrors: number;
-	/** A line for stderr about the run, when there is something the output does not say. */
+	/** A line for stderr about what --cache, --baseline or --shard did, which the report does not show. */
 	runLine?: string;
 	/** The files read (absolute), which `--output` must never overwrite. */
 	files: string[];
@@ -113,7 +112,8 @@ export async function runBatch(
 			report,
 			texts: result.texts,
 			inputErrors: result.inputErrors,
-			runLine: options.summaryOnStderr || batchFeatures ? describeRun(report.summary, stats) : undefined,
+			regions: result.regions,
+			runLine: batchFeatures ? describeRun(report.summary, stats) : undefined,
 			files: entries.flatMap((entry) => ("file" in entry ? [entry.file] : [])),
 		};
 	} finally {

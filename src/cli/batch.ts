@@ -1,5 +1,5 @@
 import type { CsvColumns, Language } from "../contracts/config.js";
-import type { FileReport, Finding, JsonReport } from "../contracts/report.js";
+import type { FileReport, Finding, JsonReport, Span } from "../contracts/report.js";
 import { type BaselineCounts, dropKnown } from "../findings/baseline.js";
 import type { Draft } from "../input/draft.js";
 import { toFileOffset } from "../input/offsets.js";
@@ -32,14 +32,19 @@ export interface BatchOptions {
 	baseline?: BaselineCounts;
 	/** Keep every finding's baseline key, for `--update-baseline`. */
 	collectFindings: boolean;
-	/** Keep the texts of drafts with findings, for formatters that show them. */
-	keepTexts: boolean;
+	/** Which drafts' texts to keep for the formatter: those it shows. */
+	keepTexts: KeepTexts;
 }
+
+/** Which drafts' texts a format shows: none, those with findings (pretty), or all (html). */
+export type KeepTexts = "none" | "findings" | "all";
 
 /** What a batch run gives: the report, the texts formatters may show, and what happened on the way. */
 export interface BatchResult {
 	report: JsonReport;
 	texts: Map<string, string>;
+	/** Where each kept draft of a multi-draft file lies in its file's text. */
+	regions: Map<string, Span>;
 	/** Files or drafts that could not be read: exit code 2, after everything else is reported. */
 	inputErrors: number;
 	stats: Omit<RunStats, "gone">;
@@ -69,6 +74,7 @@ export async function checkBatch(
 ): Promise<BatchResult> {
 	const files: FileReport[] = [];
 	const texts = new Map<string, string>();
+	const regions = new Map<string, Span>();
 	const findings: BatchResult["findings"] = [];
 	const stats = { cached: 0, accepted: 0, shard: options.shard };
 	const inFlight: Pending[] = [];
@@ -98,7 +104,10 @@ export async function checkBatch(
 				lines: pending.lines(),
 			}),
 		);
-		if (options.keepTexts && kept.length > 0) texts.set(pending.draft.name, pending.text);
+		if (options.keepTexts === "all" || (options.keepTexts === "findings" && kept.length > 0)) {
+			texts.set(pending.draft.name, pending.text);
+			if (pending.draft.name !== pending.file) regions.set(pending.draft.name, regionOf(pending.draft));
+		}
 		io.progress.update({ files: filesRead, totalFiles: io.totalFiles, drafts: files.length });
 	};
 
@@ -138,7 +147,7 @@ export async function checkBatch(
 	}
 	while (inFlight.length > 0) await takeOldest();
 	io.progress.finish();
-	return { report: assembleReport(files), texts, inputErrors, stats, findings };
+	return { report: assembleReport(files), texts, regions, inputErrors, stats, findings };
 }
 
 /** A finding with its span moved from the draft into the file the draft came from. */
@@ -148,6 +157,11 @@ function inFile(finding: Finding, draft: Draft): Finding {
 		end: toFileOffset(draft.offsets, finding.span.end),
 	};
 	return { ...finding, span };
+}
+
+/** Where a draft lies in its file. */
+function regionOf(draft: Draft): Span {
+	return { start: toFileOffset(draft.offsets, 0), end: toFileOffset(draft.offsets, draft.text.length) };
 }
 
 function once<Value>(compute: () => Value): () => Value {

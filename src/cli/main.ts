@@ -4,6 +4,7 @@ import type { JsonReport } from "../contracts/report.js";
 import { UserError } from "../errors.js";
 import { parseShard, type Shard } from "../input/shard.js";
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/formatters/index.js";
+import type { KeepTexts } from "./batch.js";
 import { runBatch } from "./batch-run.js";
 import type { Concurrency } from "./checker.js";
 import { writeReportFile } from "./output.js";
@@ -38,10 +39,8 @@ interface CliOptions {
 	concurrency: Concurrency;
 }
 
-/** Formats whose output carries the run's summary; the others get it on stderr. */
-const FORMATS_WITH_SUMMARY: readonly string[] = ["pretty", "json"];
-/** Formats that show the drafts' text, so the texts of drafts with findings are kept for them. */
-const FORMATS_SHOWING_TEXT: readonly string[] = ["pretty", "html"];
+/** The drafts' texts each format shows (kept until the end of a run); by default none. */
+const TEXTS_SHOWN: Partial<Record<FormatName, KeepTexts>> = { pretty: "findings", html: "all" };
 
 const EXAMPLES = `
 Examples:
@@ -178,13 +177,12 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 	const cwd = process.cwd();
 	const setupOptions = { cwd, configPath: options.config, packPaths: options.pack, date: options.date };
 	const setup = loadSetup(setupOptions);
-	const { report, texts, inputErrors, runLine, files } = await runBatch(paths, setupOptions, setup, {
+	const { report, texts, regions, inputErrors, runLine, files } = await runBatch(paths, setupOptions, setup, {
 		...options,
-		keepTexts: FORMATS_SHOWING_TEXT.includes(options.format),
-		summaryOnStderr: !FORMATS_WITH_SUMMARY.includes(options.format),
+		keepTexts: TEXTS_SHOWN[options.format] ?? "none",
 	});
 	const color = options.output === undefined && useColor(options.color);
-	const formatted = FORMATTERS[options.format](report, { color, texts, version: readVersion() });
+	const formatted = FORMATTERS[options.format](report, { color, texts, regions, version: readVersion() });
 	if (options.output === undefined) process.stdout.write(formatted);
 	else writeReportFile(options.output, formatted, cwd, files);
 	if (runLine) process.stderr.write(`postcheck: ${runLine}\n`);
