@@ -1,15 +1,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BaselineSchema } from "../src/contracts/baseline.js";
 import { type JsonReport, JsonReportSchema } from "../src/contracts/report.js";
 import { indexLines, positionOf } from "../src/report/positions.js";
 import { EXAMPLE_CONFIG, EXAMPLE_DATE, runCli } from "./helpers/cli.js";
 
 const WITH_EXAMPLE = ["--config", EXAMPLE_CONFIG, "--date", EXAMPLE_DATE];
-// Each case runs the built CLI several times, on machines that may be busy.
-vi.setConfig({ testTimeout: 120_000 });
 
 function tempFolder(files: Record<string, string | Buffer>): string {
 	const folder = mkdtempSync(join(tmpdir(), "postcheck-batch-"));

@@ -2,13 +2,12 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ROOT, runCli } from "./helpers/cli.js";
 
 // The README's CI snippets, run as far as can be done offline: their YAML parses, their postcheck commands run as
 // written on a repository of drafts, and the SARIF merge step runs on the files the shards wrote.
-vi.setConfig({ testTimeout: 120_000 });
 
 /** How the workflow names the matrix's shard. */
 const MATRIX_SHARD = ["$", "{{ matrix.shard }}"].join("");
