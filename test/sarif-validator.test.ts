@@ -63,8 +63,10 @@ describe("--format sarif with Microsoft's SARIF validator (@microsoft/sarif-mult
 		]);
 		expect(result.status).toBe(1);
 		const results = validate(result.stdout);
-		// The validator did read the file: it comments on each of our five results (a note that asks for context).
-		expect(results.filter((entry) => entry.ruleId === "SARIF2011")).toHaveLength(5);
+		// The validator did read the file: it comments on each of our results (a note that asks for context).
+		const produced = JSON.parse(result.stdout).runs[0].results.length;
+		expect(produced).toBeGreaterThan(2);
+		expect(results.filter((entry) => entry.ruleId === "SARIF2011")).toHaveLength(produced);
 		expect(problems(results).filter((problem) => problem.startsWith("error"))).toEqual([]);
 		// The one warning left: no informationUri, since postcheck has no public home page to point to yet.
 		expect(problems(results).map((problem) => problem.split(":")[0])).toEqual(["warning SARIF2005"]);

@@ -37,7 +37,7 @@ function compileUncached(matcher: Matcher, context: MatcherContext): CompiledMat
 		return termMatcher(list, context);
 	}
 	if ("terms" in matcher) return termMatcher(matcher.terms, context);
-	if ("vocabulary" in matcher) return termMatcher(context.vocabulary[matcher.vocabulary], context);
+	if ("vocabulary" in matcher) return termMatcher(context.vocabulary[matcher.vocabulary], context, true);
 	if ("regex" in matcher) return regexMatcher(matcher, context);
 	if ("pattern" in matcher) {
 		const { pattern } = matcher;
@@ -51,11 +51,11 @@ function compileUncached(matcher: Matcher, context: MatcherContext): CompiledMat
 	return (doc) => parts.flatMap((part) => part(doc)).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-function termMatcher(list: TermList, context: MatcherContext): CompiledMatcher {
+function termMatcher(list: TermList, context: MatcherContext, names = false): CompiledMatcher {
 	const indexes = new Map<Language, TermIndex>();
 	for (const language of LANGUAGES) {
 		const terms = Array.isArray(list) ? list : (list[language] ?? []);
-		indexes.set(language, compileTerms(expandPlaceholders(terms, context.vocabulary), language));
+		indexes.set(language, compileTerms(expandPlaceholders(terms, context.vocabulary), language, names));
 	}
 	return (doc) => findTerms(doc, (language) => indexes.get(language) as TermIndex);
 }

@@ -40,10 +40,13 @@ export interface TermIndex {
 
 const MATCHABLE = new Set<Token["kind"]>(["word", "number", "hashtag", "mention", "emoji"]);
 
-/** Compiles a word list for one language. */
-export function compileTerms(terms: readonly string[], language: Language): TermIndex {
+/**
+ * Compiles a word list for one language. Names (`names: true`, the organisation's vocabulary) written with a hyphen
+ * also match with a space ("ZK-app" finds "ZK app"); a word list's "has-been" must not find "has been".
+ */
+export function compileTerms(terms: readonly string[], language: Language, names = false): TermIndex {
 	const index: TermIndex = { byFirst: new Map(), affixed: [], byGlued: new Map() };
-	for (const term of terms) {
+	for (const term of names ? terms.flatMap(withSpacedHyphens) : terms) {
 		const words = parseTerm(term, language);
 		const first = words[0];
 		if (!first) continue;
@@ -54,6 +57,12 @@ export function compileTerms(terms: readonly string[], language: Language): Term
 		if (gluable) index.byGlued.set(glue(words.map((word) => word.norm)), term);
 	}
 	return index;
+}
+
+/** "ZK-app" is also written "ZK app". */
+function withSpacedHyphens(term: string): string[] {
+	const spaced = term.replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, " ");
+	return spaced === term ? [term] : [term, spaced];
 }
 
 function parseTerm(term: string, language: Language): WordPattern[] {
