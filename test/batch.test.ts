@@ -173,13 +173,32 @@ describe("folders", () => {
 });
 
 describe("--max-warnings", () => {
+	const HOUSE_PACK = `pack: house
+description: House words.
+rules:
+  - name: widget
+    severity: warning
+    message: 'Say "gadget", not "{match}".'
+    guideline: { text: "We say gadget.", source: "House style" }
+    match: { terms: [widget] }
+    score: { base: 0.9 }
+    examples: { bad: ["a widget"], good: ["a gadget"] }
+`;
+
 	it("fails on more warnings than allowed, as in ESLint, and errors still fail", () => {
-		const folder = tempFolder({ "w.jsonl": jsonLines([VARIED[4] as string, VARIED[4] as string]) });
-		expect(runCli([...WITH_EXAMPLE, "w.jsonl"], { cwd: folder }).status).toBe(1);
-		expect(runCli([...WITH_EXAMPLE, "--max-warnings", "2", "w.jsonl"], { cwd: folder }).status).toBe(0);
-		expect(runCli([...WITH_EXAMPLE, "--max-warnings", "1", "w.jsonl"], { cwd: folder }).status).toBe(1);
-		const errors = tempFolder({ "e.txt": "We signed Globex" });
-		expect(runCli([...WITH_EXAMPLE, "--max-warnings", "9", "e.txt"], { cwd: errors }).status).toBe(1);
+		const folder = tempFolder({
+			"house.yaml": HOUSE_PACK,
+			"w.jsonl": jsonLines(["A widget and a widget", "One more widget"]),
+			"e.txt": "A widget, and we signed Globex",
+		});
+		const args = [...WITH_EXAMPLE, "--pack", "house.yaml"];
+		const { summary } = jsonRun(["--pack", "house.yaml", "w.jsonl"], folder).report;
+		expect(summary).toMatchObject({ errors: 0, warnings: 3 });
+		expect(runCli([...args, "w.jsonl"], { cwd: folder }).status).toBe(1);
+		expect(runCli([...args, "--max-warnings", "3", "w.jsonl"], { cwd: folder }).status).toBe(0);
+		expect(runCli([...args, "--max-warnings", "2", "w.jsonl"], { cwd: folder }).status).toBe(1);
+		expect(jsonRun(["e.txt"], folder).report.summary.errors).toBeGreaterThan(0);
+		expect(runCli([...args, "--max-warnings", "9", "e.txt"], { cwd: folder }).status).toBe(1);
 	});
 });
 

@@ -60,14 +60,14 @@ export async function runBatch(
 	const baselineFile = options.baseline ? resolve(cwd, options.baseline) : undefined;
 	const baseline =
 		baselineFile && !options.updateBaseline ? readBaseline(baselineFile, options.baseline as string) : undefined;
+	const resultOptions = { minScore: options.minScore, quiet: options.quiet, locale: options.locale };
 	const cache = options.cache
 		? DraftCache.open(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE), [
 				readVersion(),
 				setup.fingerprint,
-				JSON.stringify({ minScore: options.minScore ?? null, quiet: options.quiet, locale: options.locale }),
+				JSON.stringify(resultOptions),
 			])
 		: undefined;
-	const resultOptions = { minScore: options.minScore, quiet: options.quiet, locale: options.locale };
 	const checker = createChecker(createJobChecker(setup, resultOptions), options.concurrency, {
 		setup: setupOptions,
 		options: resultOptions,
