@@ -344,7 +344,7 @@ describe("worker threads", () => {
 		}
 	});
 
-	it("start on their own past the threshold, with the same output", () => {
+	it("in auto mode past the threshold (the main thread joined by a worker) give the same output", () => {
 		const texts = Array.from({ length: 260 }, (_, index) => `${VARIED[index % VARIED.length]} ${index}`);
 		const folder = tempFolder({ "big.jsonl": jsonLines(texts) });
 		const serial = runCli([...WITH_EXAMPLE, "--format", "json", "--concurrency", "1", "big.jsonl"], { cwd: folder });

@@ -16,29 +16,31 @@ export const YIELD_EVERY = 16;
 /** Drafts sent to each worker ahead of the results, so workers never wait and memory stays bounded. */
 const AHEAD_PER_WORKER = 32;
 
-/** `auto`: the main thread for the first drafts, then a worker per core; a number: that many workers (1: none). */
+/** `auto`: the main thread, joined by a worker per other core on large runs; a number: that many workers (1: none). */
 export type Concurrency = number | "auto";
 
 /**
  * A checker for a run. `inline` checks in this thread; workers load the same setup and get the same jobs, so the
- * results are the same either way. With `auto`, workers start once a run passes the threshold, and the main thread
- * goes on checking until one of them has loaded the packs (about a second), so starting them never stalls the run.
+ * results are the same either way. With `auto`, workers start once a run passes the threshold, one per core besides
+ * the main thread's; the main thread checks every draft no loaded worker has room for, so starting workers never
+ * stalls the run and no core idles.
  */
 export function createChecker(
 	inline: (job: CheckJob) => CheckResult,
 	concurrency: Concurrency,
 	workerSetup: WorkerSetup,
 ): Checker & { window: number } {
-	const workers = concurrency === "auto" ? availableParallelism() : concurrency;
-	const threshold = concurrency === "auto" ? WORKER_THRESHOLD : 0;
+	const auto = concurrency === "auto";
+	const workers = auto ? availableParallelism() - 1 : concurrency > 1 ? concurrency : 0;
+	const threshold = auto ? WORKER_THRESHOLD : 0;
 	let pool: WorkerPool | undefined;
 	let submitted = 0;
 	return {
-		window: Math.max(1, workers) * AHEAD_PER_WORKER,
+		window: (workers + 1) * AHEAD_PER_WORKER,
 		check(job) {
 			submitted++;
-			if (workers > 1 && submitted > threshold) pool ??= new WorkerPool(workers, workerSetup);
-			if (pool && (concurrency !== "auto" || pool.ready)) return pool.check(job);
+			if (workers > 0 && submitted > threshold) pool ??= new WorkerPool(workers, workerSetup);
+			if (pool && (!auto || pool.hasRoom(AHEAD_PER_WORKER))) return pool.check(job);
 			try {
 				return Promise.resolve(inline(job));
 			} catch (error) {
@@ -82,9 +84,12 @@ class WorkerPool {
 		}
 	}
 
-	/** Whether a worker has loaded the setup (messages arrive only when the main thread yields to the event loop). */
-	get ready(): boolean {
-		return this.workers.some((slot) => slot.ready);
+	/**
+	 * Whether a worker has loaded the setup and has fewer than `ahead` drafts queued (it learns of finished ones only
+	 * when the main thread yields to the event loop).
+	 */
+	hasRoom(ahead: number): boolean {
+		return this.workers.some((slot) => slot.ready && slot.busy < ahead);
 	}
 
 	check(job: CheckJob): Promise<CheckResult> {

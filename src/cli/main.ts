@@ -93,7 +93,7 @@ function buildProgram(): Command {
 		)
 		.option(
 			"--concurrency <n>",
-			"worker threads: auto (one per core on runs of over 200 drafts), or a number (1: none)",
+			"worker threads: auto (past 200 drafts, one per core besides the main thread), or a number (1: none)",
 			parseConcurrency,
 			"auto",
 		)
