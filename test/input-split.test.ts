@@ -92,6 +92,10 @@ describe("CSV", () => {
 		]);
 	});
 
+	it("holds no drafts and no problems when empty", () => {
+		expect(splitDrafts(" \n", "p.csv", "csv", {})).toEqual({ drafts: [], problems: [] });
+	});
+
 	it("reports a missing column, a bad date, a short row and an unterminated quote", () => {
 		expect(splitDrafts("a,b\n1,2\n", "p.csv", "csv", {}).problems[0]?.message).toMatch(/^no message column/);
 		expect(splitDrafts("text\nx\n", "p.csv", "csv", { text: "message" }).problems[0]?.message).toMatch(

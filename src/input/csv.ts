@@ -32,6 +32,7 @@ interface CsvRecord {
  * there is one, is checked as the draft's last line. A row without the header's number of fields is a problem.
  */
 export function splitCsv(text: string, file: string, columns: CsvColumns): SplitResult {
+	if (text.trim() === "") return { drafts: [], problems: [] };
 	const { records, problem } = readRecords(text);
 	const problems: InputProblem[] = problem ? [problem] : [];
 	const [header, ...rows] = records;
