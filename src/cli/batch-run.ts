@@ -13,7 +13,7 @@ import { DEFAULT_CACHE_FILE, DraftCache } from "./cache.js";
 import { createJobChecker, type ResultOptions } from "./check-job.js";
 import { type Concurrency, createChecker } from "./checker.js";
 import { loadIgnoreFile } from "./ignore.js";
-import { expandPaths, readDraftFile, readStdin } from "./inputs.js";
+import { expandPaths, readDraftFile, readStdin, STDIN_PATH } from "./inputs.js";
 import { describeWriteError } from "./output.js";
 import { createProgress } from "./progress.js";
 import type { Setup, SetupOptions } from "./setup.js";
@@ -31,6 +31,8 @@ export interface BatchCliOptions extends ResultOptions {
 	cacheLocation?: string;
 	/** Which drafts' texts the formatter shows. */
 	keepTexts: KeepTexts;
+	/** The name standard input is reported under (and split by, for `.jsonl`, `.csv` and `.md` names). */
+	stdinFilename?: string;
 }
 
 /** What `run` prints and decides the exit code from. */
@@ -80,7 +82,7 @@ export async function runBatch(
 	const fromStdin = paths.length === 0 || paths.includes("-");
 	try {
 		const result = await checkBatch(
-			readSources(entries, fromStdin, cwd),
+			readSources(entries, fromStdin ? (options.stdinFilename ?? STDIN_PATH) : undefined, cwd),
 			checker,
 			{
 				date: options.date,
@@ -121,15 +123,16 @@ export async function runBatch(
 	}
 }
 
+/** The inputs one at a time, standard input (under the name `stdinName`) first when it is read. */
 async function* readSources(
 	entries: Awaited<ReturnType<typeof expandPaths>>,
-	fromStdin: boolean,
+	stdinName: string | undefined,
 	cwd: string,
 ): AsyncGenerator<Source> {
-	if (fromStdin) {
+	if (stdinName !== undefined) {
 		if (process.stdin.isTTY)
 			process.stderr.write("postcheck: reading a draft from standard input; end it with Ctrl-D\n");
-		yield { input: await readStdin(process.stdin), found: false };
+		yield { input: await readStdin(process.stdin, stdinName), found: false };
 	}
 	for (const entry of entries) {
 		yield "file" in entry

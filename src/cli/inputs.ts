@@ -77,13 +77,13 @@ export function readDraftFile(file: string, cwd: string): DraftInput {
 	return { path, ...decoded };
 }
 
-/** Reads standard input to the end. */
-export async function readStdin(stream: NodeJS.ReadableStream): Promise<DraftInput> {
+/** Reads standard input to the end; `path` is the name it is reported under. */
+export async function readStdin(stream: NodeJS.ReadableStream, path = STDIN_PATH): Promise<DraftInput> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
 	const decoded = decodeText(Buffer.concat(chunks));
-	if (!decoded) return { path: STDIN_PATH, error: "binary input, not a text draft" };
-	return { path: STDIN_PATH, ...decoded };
+	if (!decoded) return { path, error: "binary input, not a text draft" };
+	return { path, ...decoded };
 }
 
 function statOrUndefined(path: string) {

@@ -1,3 +1,4 @@
+import { dirname, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { IsoDate, type Language, type Severity } from "../contracts/config.js";
 import type { JsonReport } from "../contracts/report.js";
@@ -9,6 +10,7 @@ import { runBatch } from "./batch-run.js";
 import type { Concurrency } from "./checker.js";
 import { writeReportFile } from "./output.js";
 import { loadSetup } from "./setup.js";
+import { today } from "./today.js";
 import { readVersion } from "./version.js";
 
 /** Exit codes, as documented in the README. */
@@ -37,6 +39,7 @@ interface CliOptions {
 	cacheLocation?: string;
 	shard?: Shard;
 	concurrency: Concurrency;
+	stdinFilename?: string;
 }
 
 /** The drafts' texts each format shows (kept until the end of a run); by default none. */
@@ -97,6 +100,10 @@ function buildProgram(): Command {
 			parseConcurrency,
 			"auto",
 		)
+		.option(
+			"--stdin-filename <path>",
+			"the file the text on standard input stands for: the config is found from its folder, findings name it",
+		)
 		.option("--no-color", "no colours (also NO_COLOR=1; colours only on a terminal unless FORCE_COLOR is set)")
 		.version(readVersion(), "-v, --version")
 		.helpOption("-h, --help", "show this help")
@@ -136,17 +143,20 @@ function parseConcurrency(value: string): Concurrency {
 	return Number(value);
 }
 
-function today(): string {
-	const now = new Date();
-	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-}
-
 /** Runs the CLI and returns the exit code; only this module and bin/ touch the process. */
 export async function main(argv: readonly string[]): Promise<number> {
 	process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 		if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.clean);
 	});
 	const program = buildProgram();
+	let serve = false;
+	program
+		.command("lsp")
+		.description("run the language server on stdin/stdout, for editors")
+		.action(() => {
+			serve = true;
+		});
+	program.helpCommand(false).action(() => {});
 	try {
 		program.parse(argv);
 	} catch (error) {
@@ -157,6 +167,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 		}
 		throw error;
 	}
+	// Loaded only for `postcheck lsp`, so checking a draft does not pay for the protocol library.
+	if (serve) return (await import("../lsp/server.js")).runLanguageServer();
 	try {
 		return await run(program.args, program.opts<CliOptions>());
 	} catch (error) {
@@ -175,7 +187,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 async function run(paths: string[], options: CliOptions): Promise<number> {
 	const cwd = process.cwd();
-	const setupOptions = { cwd, configPath: options.config, packPaths: options.pack, date: options.date };
+	const { stdinFilename } = options;
+	if (stdinFilename && paths.length > 0 && !paths.includes("-"))
+		throw new UserError("--stdin-filename names the text on standard input: give no paths, or -");
+	const searchFrom = stdinFilename ? dirname(resolve(cwd, stdinFilename)) : cwd;
+	const setupOptions = { cwd, searchFrom, configPath: options.config, packPaths: options.pack, date: options.date };
 	const setup = loadSetup(setupOptions);
 	const { report, texts, regions, inputErrors, runLine, files } = await runBatch(paths, setupOptions, setup, {
 		...options,

@@ -13,12 +13,15 @@ import { describeFileError } from "./file-errors.js";
 /** The folder of built-in packs shipped with postcheck. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
 const SHARED_LEXICONS = "lexicons.yaml";
-const CONFIG_NAMES = ["postcheck.yaml", ".postcheck.yaml"];
+/** The file names of the organisation config, searched in this order. */
+export const CONFIG_NAMES = ["postcheck.yaml", ".postcheck.yaml"];
 
 /** Everything a run needs, loaded once and shared by every draft. */
 export interface Setup {
 	config: Config;
 	configFile?: string;
+	/** The config's own packs, as absolute paths. */
+	packFiles: string[];
 	rules: CompiledRule[];
 	/** The rules as of another publication day (a draft's own `date`); compiled once per day. */
 	rulesFor: (date: string) => CompiledRule[];
@@ -29,6 +32,8 @@ export interface Setup {
 
 export interface SetupOptions {
 	cwd: string;
+	/** Where the search for postcheck.yaml starts (default: cwd). */
+	searchFrom?: string;
 	configPath?: string;
 	packPaths: string[];
 	/** The publication day, YYYY-MM-DD. */
@@ -37,15 +42,18 @@ export interface SetupOptions {
 
 /** Finds and loads the config, loads built-in, config and command-line packs, and compiles them. */
 export function loadSetup(options: SetupOptions): Setup {
-	const configFile = options.configPath ? resolve(options.cwd, options.configPath) : findConfig(options.cwd);
+	const configFile = options.configPath
+		? resolve(options.cwd, options.configPath)
+		: findConfig(options.searchFrom ?? options.cwd);
 	const configText = configFile ? readUserFile(configFile, "config") : undefined;
 	const config =
 		configFile && configText !== undefined
 			? parseConfig(configText, shown(options.cwd, configFile))
 			: ConfigSchema.parse({});
+	const configPackFiles = config.packs.map((path) => resolve(dirname(configFile as string), path));
 	const packFiles = [
 		...builtinPackFiles(),
-		...config.packs.map((path) => resolve(dirname(configFile as string), path)),
+		...configPackFiles,
 		...options.packPaths.map((path) => resolve(options.cwd, path)),
 	];
 	const packTexts = packFiles.map((file) => readUserFile(file, "pack"));
@@ -67,7 +75,15 @@ export function loadSetup(options: SetupOptions): Setup {
 	};
 	const organization = organizationNames(resolveVocabulary(config, options.date))[0] ?? "my employer";
 	const fingerprint = hashAll([configText ?? "", sharedText, ...packTexts]);
-	return { config, configFile, rules: rulesFor(options.date), rulesFor, placeholders: { organization }, fingerprint };
+	return {
+		config,
+		configFile,
+		packFiles: configPackFiles,
+		rules: rulesFor(options.date),
+		rulesFor,
+		placeholders: { organization },
+		fingerprint,
+	};
 }
 
 function hashAll(texts: readonly string[]): string {
