@@ -129,6 +129,15 @@ describe("multi-draft files", () => {
 		]);
 	});
 
+	it("split standard input by the name --stdin-filename gives it, as an editor sends a buffer", () => {
+		const input = files["posts.jsonl"];
+		const result = runCli([...WITH_EXAMPLE, "--format", "json", "--stdin-filename", "posts.jsonl"], { input });
+		const report = JsonReportSchema.parse(JSON.parse(result.stdout));
+		expect(report.files.map((file) => file.path)).toEqual(["posts.jsonl#j1", "posts.jsonl#j2", "posts.jsonl#j3"]);
+		const globex = report.files[0]?.findings.find((finding) => finding.match === "Globex");
+		expect(input.slice(globex?.offset, (globex?.offset ?? 0) + (globex?.length ?? 0))).toBe("Globex");
+	});
+
 	it("report a bad line as file:line:col with exit 2, and still check the other drafts", () => {
 		const folder = tempFolder({ "p.jsonl": '{"id": "1", "text": "We signed Globex"}\n{"id": "2", "text": }\n' });
 		const { result, report } = jsonRun(["p.jsonl"], folder);
