@@ -24,7 +24,7 @@ describe("reading drafts", () => {
 		const folder = mkdtempSync(join(tmpdir(), "postcheck-"));
 		writeFileSync(join(folder, "a.txt"), "Lovely walk on the beach today");
 		writeFileSync(join(folder, "b.md"), "Project Coyote ships soon");
-		writeFileSync(join(folder, "ignored.csv"), "Project Coyote");
+		writeFileSync(join(folder, "ignored.yaml"), "Project Coyote");
 		const { report } = jsonReport([folder, "-"], "Hello world");
 		expect(report.files.map((file) => file.path.replace(/.*\//, ""))).toEqual(["<stdin>", "a.txt", "b.md"]);
 		expect(report.files[2]?.findings[0]?.ruleId).toBe("confidential/codename");

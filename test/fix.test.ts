@@ -70,7 +70,7 @@ describe("--fix and --fix-dry-run", () => {
 			"--- nl.txt\n+++ nl.txt\n@@ -1,1 +1,2 @@\n Onze nieuwe app van Acme is echt geweldig, trots op het team\n+Ik werk bij Acme; dit is op persoonlijke titel.\n",
 		);
 		expect(result.stderr).toBe("postcheck: nl.txt: would fix affiliation/undisclosed at 1:21\n");
-		expect(result.status).toBe(0);
+		expect(result.status).toBe(1);
 		expect(readFileSync(join(dir, "nl.txt"), "utf8")).toBe(
 			"Onze nieuwe app van Acme is echt geweldig, trots op het team\n",
 		);
@@ -87,6 +87,18 @@ describe("--fix and --fix-dry-run", () => {
 		expect(JSON.parse(result.stdout).files[0].findings).toEqual([]);
 		expect(result.stderr).toContain("postcheck: a.txt: fixed affiliation/endorsement at 1:15\n");
 		expect(result.status).toBe(0);
+	});
+
+	it("leaves a draft that is one of several in a file alone, and says so", () => {
+		const dir = folder();
+		const line = '{"text": "Check out the Anvil Pro, best product on the market, get yours today!"}\n';
+		writeFileSync(join(dir, "posts.jsonl"), line);
+		const result = runCli([...WITH_EXAMPLE, "--fix", "posts.jsonl"], { cwd: dir });
+		expect(readFileSync(join(dir, "posts.jsonl"), "utf8")).toBe(line);
+		expect(result.stderr).toBe(
+			"postcheck: posts.jsonl:1: not fixed: one of several drafts in posts.jsonl; fix it there\n",
+		);
+		expect(result.status).toBe(1);
 	});
 
 	it("never touches a draft that an unfixable error makes unsafe to publish", () => {

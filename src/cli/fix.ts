@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
-import type { Finding } from "../contracts/report.js";
+import type { Finding, JsonReport } from "../contracts/report.js";
 import { applyEdits, planFixes } from "../fix/plan.js";
 import { decodeText } from "../input/decode.js";
 import type { CompiledRule } from "../packs/compile.js";
@@ -54,6 +54,44 @@ export function fixDraft(
 	const refusal = writeFixed(resolve(options.cwd, draft.path), draft.text, text);
 	if (refusal) return { notes: [...notes, `not fixed: ${refusal}`] };
 	return { text, notes: [...notes, `fixed ${fixed}`] };
+}
+
+/**
+ * `--fix` and `--fix-dry-run` over a run's report: each draft that is a whole file (not one of several drafts in a
+ * .jsonl, .csv or Markdown file) gets its safe fixes. `texts` holds every draft's text as checked. Standard input
+ * (also when `--stdin-filename` names it) is never written. Returns the diffs, one note per line for stderr, and
+ * whether a file changed (then the report must be made again).
+ */
+export function fixReportedDrafts(
+	report: JsonReport,
+	texts: ReadonlyMap<string, string>,
+	rules: readonly CompiledRule[],
+	options: { dryRun: boolean; cwd: string; stdinFilename?: string },
+): { diffs: string[]; notes: string[]; changed: boolean } {
+	const diffs: string[] = [];
+	const notes: string[] = [];
+	let changed = false;
+	for (const file of report.files) {
+		const text = texts.get(file.path);
+		if (file.file !== undefined) {
+			const fixable = file.findings.some((finding) => rules.some((rule) => rule.id === finding.ruleId && rule.fix));
+			if (fixable) notes.push(`${file.path}: not fixed: one of several drafts in ${file.file}; fix it there`);
+			continue;
+		}
+		if (text === undefined || file.findings.length === 0) continue;
+		const path = file.path === options.stdinFilename ? STDIN_PATH : file.path;
+		const findings = file.findings.map(
+			({ line, column, endLine, endColumn, offset, length, ...finding }): Finding => ({
+				...finding,
+				span: { start: offset, end: offset + length },
+			}),
+		);
+		const outcome = fixDraft({ path, text }, findings, rules, options);
+		notes.push(...outcome.notes.map((note) => `${file.path}: ${note}`));
+		if (outcome.diff) diffs.push(outcome.diff);
+		if (outcome.text !== undefined && !options.dryRun) changed = true;
+	}
+	return { diffs, notes, changed };
 }
 
 /** Writes the fixed text in place of the original; returns why it refused, if it did. */

@@ -1,19 +1,19 @@
 import { dirname, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { checkDraft } from "../check.js";
 import type { Language, Severity } from "../contracts/config.js";
 import { PlatformName } from "../contracts/pack.js";
 import type { JsonReport } from "../contracts/report.js";
-import { detectLanguage } from "../document/language.js";
 import { UserError } from "../errors.js";
+import { parseShard, type Shard } from "../input/shard.js";
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/formatters/index.js";
-import { buildReport, type CheckedDraft } from "../report/report.js";
+import type { KeepTexts } from "./batch.js";
+import { runBatch } from "./batch-run.js";
+import type { Concurrency } from "./checker.js";
 import { addCommands } from "./commands/index.js";
-import { fixDraft } from "./fix.js";
-import { type DraftInput, expandPaths, readDraftFile, readStdin } from "./inputs.js";
+import { fixReportedDrafts } from "./fix.js";
 import { parseDate } from "./options.js";
 import { writeReportFile } from "./output.js";
-import { allowedFor, loadSetup } from "./setup.js";
+import { loadSetup } from "./setup.js";
 import { today } from "./today.js";
 import { readVersion } from "./version.js";
 
@@ -36,11 +36,21 @@ interface CliOptions {
 	failOn: FailOn;
 	quiet: boolean;
 	color: boolean;
+	maxWarnings?: number;
+	baseline?: string;
+	updateBaseline: boolean;
+	cache: boolean;
+	cacheLocation?: string;
+	shard?: Shard;
+	concurrency: Concurrency;
 	stdinFilename?: string;
 	fix: boolean;
 	fixDryRun: boolean;
 	platform?: PlatformName;
 }
+
+/** The drafts' texts each format shows (kept until the end of a run); by default none. */
+const TEXTS_SHOWN: Partial<Record<FormatName, KeepTexts>> = { pretty: "findings", html: "all" };
 
 const EXAMPLES = `
 Examples:
@@ -90,6 +100,22 @@ function buildProgram(): Command {
 		.option("-q, --quiet", "report errors only", false)
 		.option("--fix", "apply the rules' safe fixes to the draft files, then report what is left", false)
 		.option("--fix-dry-run", "print the fixes as a diff instead of the report; change nothing", false)
+		.option("--max-warnings <n>", "exit 1 when there are more than n warnings (errors still fail)", parseCount)
+		.option("--baseline <file>", "accept the findings recorded in this file; fail only on new ones")
+		.option("--update-baseline", "record today's findings in the --baseline file", false)
+		.option("--cache", "skip drafts unchanged since the last run (same text, config, packs, options)", false)
+		.option("--cache-location <file>", "where --cache keeps its file (default: .postcheckcache)")
+		.option(
+			"--shard <i/n>",
+			"check only the i-th of n deterministic parts of the drafts (CI matrices)",
+			parseShardOption,
+		)
+		.option(
+			"--concurrency <n>",
+			"worker threads: auto (past 200 drafts, one per core besides the main thread), or a number (1: none)",
+			parseConcurrency,
+			"auto",
+		)
 		.option(
 			"--stdin-filename <path>",
 			"the file the text on standard input stands for: the config is found from its folder, findings name it",
@@ -107,6 +133,24 @@ function parseScore(value: string): number {
 	if (value.trim() === "" || !Number.isFinite(score) || score < 0 || score > 1)
 		throw new InvalidArgumentError("expected a number from 0 to 1");
 	return score;
+}
+
+function parseCount(value: string): number {
+	if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError("expected a whole number, 0 or more");
+	return Number(value);
+}
+
+function parseShardOption(value: string): Shard {
+	const shard = parseShard(value);
+	if (!shard) throw new InvalidArgumentError("expected i/n with 1 <= i <= n, e.g. 2/4");
+	return shard;
+}
+
+function parseConcurrency(value: string): Concurrency {
+	if (value === "auto") return "auto";
+	if (!/^\d+$/.test(value) || Number(value) < 1)
+		throw new InvalidArgumentError('expected "auto" or a number, 1 or more');
+	return Number(value);
 }
 
 /** Runs the CLI and returns the exit code; only this module and bin/ touch the process. */
@@ -169,82 +213,46 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 	if (stdinFilename && paths.length > 0 && !paths.includes("-"))
 		throw new UserError("--stdin-filename names the text on standard input: give no paths, or -");
 	const searchFrom = stdinFilename ? dirname(resolve(cwd, stdinFilename)) : cwd;
-	const setup = loadSetup({
+	const setupOptions = {
 		cwd,
 		searchFrom,
 		configPath: options.config,
 		packPaths: options.pack,
 		date: options.date,
 		platform: options.platform,
-	});
-	const inputs = await readInputs(paths, cwd, stdinFilename);
-	const drafts: CheckedDraft[] = [];
-	const diffs: string[] = [];
-	let inputErrors = 0;
-	for (const input of inputs) {
-		if ("error" in input) {
-			process.stderr.write(`postcheck: ${input.path}: ${input.error}\n`);
-			inputErrors++;
-			continue;
-		}
-		for (const warning of input.warnings) process.stderr.write(`postcheck: ${input.path}: warning: ${warning}\n`);
-		const language = options.lang === "auto" ? detectLanguage(input.text, setup.config.language) : options.lang;
-		const checkText = (text: string) =>
-			checkDraft(text, language, setup.rules, {
-				minScore: options.minScore,
-				placeholders: setup.placeholders,
-				locale: options.locale,
-				allow: allowedFor(setup, cwd, input.path),
-			});
-		let text = input.text;
-		let { findings, suppressed } = checkText(text);
-		if (options.fix || options.fixDryRun) {
-			const fixed = fixDraft(input, findings, setup.rules, { dryRun: options.fixDryRun, cwd });
-			for (const note of fixed.notes) process.stderr.write(`postcheck: ${input.path}: ${note}\n`);
-			if (fixed.diff) diffs.push(fixed.diff);
-			if (fixed.text !== undefined) {
-				text = fixed.text;
-				({ findings, suppressed } = checkText(text));
-			}
-		}
-		const shown = findings.filter((finding) => !options.quiet || finding.severity === "error");
-		drafts.push({ path: input.path, language, text, findings: shown, suppressed });
+	};
+	const setup = loadSetup(setupOptions);
+	const fixing = options.fix || options.fixDryRun;
+	const batch = () =>
+		runBatch(paths, setupOptions, setup, {
+			...options,
+			keepTexts: fixing ? "all" : (TEXTS_SHOWN[options.format] ?? "none"),
+		});
+	let { report, texts, regions, inputErrors, runLine, files } = await batch();
+	let diffs: string[] = [];
+	if (fixing) {
+		const fixed = fixReportedDrafts(report, texts, setup.rules, { dryRun: options.fixDryRun, cwd, stdinFilename });
+		for (const note of fixed.notes) process.stderr.write(`postcheck: ${note}\n`);
+		diffs = fixed.diffs;
+		// The report is about the drafts as fixed.
+		if (fixed.changed) ({ report, texts, regions, inputErrors, runLine, files } = await batch());
 	}
-	const report = buildReport(drafts);
-	const texts = new Map(drafts.map((draft) => [draft.path, draft.text]));
 	const color = options.output === undefined && useColor(options.color);
 	const formatted = options.fixDryRun
 		? diffs.join("")
-		: FORMATTERS[options.format](report, { color, texts, version: readVersion() });
+		: FORMATTERS[options.format](report, { color, texts, regions, version: readVersion() });
 	if (options.output === undefined) process.stdout.write(formatted);
-	else
-		writeReportFile(
-			options.output,
-			formatted,
-			cwd,
-			inputs.map((input) => input.path),
-		);
+	else writeReportFile(options.output, formatted, cwd, files);
+	if (runLine) process.stderr.write(`postcheck: ${runLine}\n`);
 	if (inputErrors > 0) return EXIT.userError;
-	return failsAt(report, options.failOn) ? EXIT.findings : EXIT.clean;
+	return failsAt(report, options.failOn, options.maxWarnings) ? EXIT.findings : EXIT.clean;
 }
 
-async function readInputs(paths: string[], cwd: string, stdinFilename?: string): Promise<DraftInput[]> {
-	const fromFiles = paths.filter((path) => path !== "-");
-	const inputs: DraftInput[] = [];
-	if (paths.length === 0 || paths.includes("-")) {
-		if (process.stdin.isTTY)
-			process.stderr.write("postcheck: reading a draft from standard input; end it with Ctrl-D\n");
-		inputs.push(await readStdin(process.stdin, stdinFilename));
-	}
-	for (const entry of await expandPaths(fromFiles, cwd)) {
-		inputs.push("file" in entry ? readDraftFile(entry.file, cwd) : entry);
-	}
-	return inputs;
-}
-
-function failsAt(report: JsonReport, failOn: FailOn): boolean {
+/** With --max-warnings, warnings and infos fail by their count only, as in ESLint; errors still fail on their own. */
+function failsAt(report: JsonReport, failOn: FailOn, maxWarnings: number | undefined): boolean {
+	if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return true;
 	if (failOn === "never") return false;
-	const threshold = SEVERITY_RANK[failOn];
+	const threshold = Math.max(SEVERITY_RANK[failOn], maxWarnings === undefined ? 0 : SEVERITY_RANK.error);
 	return report.files.some((file) => file.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold));
 }
 

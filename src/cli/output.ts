@@ -19,7 +19,8 @@ export function writeReportFile(file: string, report: string, cwd: string, draft
 	}
 }
 
-function describeWriteError(code: string): string {
+/** Why a file could not be written, in the words a user understands. */
+export function describeWriteError(code: string): string {
 	const reasons: Record<string, string> = {
 		EISDIR: "it is a folder",
 		EACCES: "permission denied",

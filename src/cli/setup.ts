@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,7 +29,11 @@ export interface Setup {
 	/** The config's own packs, as absolute paths. */
 	packFiles: string[];
 	rules: CompiledRule[];
+	/** The rules as of another publication day (a draft's own `date`); compiled once per day. */
+	rulesFor: (date: string) => CompiledRule[];
 	placeholders: Placeholders;
+	/** sha256 of everything loaded (config, packs, shared word lists): changes whenever results could. */
+	fingerprint: string;
 	/** The packs as loaded, before compiling (for `postcheck packs list` and `explain`). */
 	packs: LoadedPack[];
 }
@@ -53,16 +58,34 @@ export function loadSetup(options: SetupOptions): Setup {
 	);
 	if (configFile && configText !== undefined)
 		checkRuleOverrides(config, packs, shown(options.cwd, configFile), configText);
-	const vocabulary = resolveVocabulary(config, options.date);
-	const rules = compilePacks(packs, {
+	const sharedLexicons = loadSharedLexicons(options.cwd);
+	const compiled = new Map<string, CompiledRule[]>();
+	const rulesFor = (date: string) => {
+		const cached = compiled.get(date);
+		if (cached) return cached;
+		const vocabulary = resolveVocabulary(config, date);
+		const rules = compilePacks(packs, { config, vocabulary, sharedLexicons, date, platform: options.platform });
+		compiled.set(date, rules);
+		return rules;
+	};
+	// The parsed packs (an extending pack with its base flattened in) and word lists: what results depend on.
+	const fingerprint = hashAll([configText ?? "", JSON.stringify(sharedLexicons), JSON.stringify(packs)]);
+	return {
 		config,
-		vocabulary,
-		sharedLexicons: loadSharedLexicons(options.cwd),
-		date: options.date,
-		platform: options.platform,
-	});
-	const packFiles = configPackFiles(config, configFile);
-	return { config, configFile, packFiles, rules, placeholders: placeholdersFor(vocabulary), packs };
+		configFile,
+		packFiles: configPackFiles(config, configFile),
+		rules: rulesFor(options.date),
+		rulesFor,
+		placeholders: placeholdersFor(resolveVocabulary(config, options.date)),
+		fingerprint,
+		packs,
+	};
+}
+
+function hashAll(texts: readonly string[]): string {
+	const hash = createHash("sha256");
+	for (const text of texts) hash.update(`${text.length}:${text}`);
+	return hash.digest("hex");
 }
 
 /** The config given with `--config`, else the nearest one; without either, the defaults. */
@@ -126,9 +149,14 @@ export function allowedFor(setup: Setup, cwd: string, path: string): Allow[] {
 
 /** The nearest postcheck.yaml or .postcheck.yaml in the folder or its parents. */
 export function findConfig(start: string): string | undefined {
+	return findUp(start, CONFIG_NAMES);
+}
+
+/** The first of `names` found in the folder or its parents, nearest first. */
+export function findUp(start: string, names: readonly string[]): string | undefined {
 	let folder = resolve(start);
 	for (;;) {
-		for (const name of CONFIG_NAMES) {
+		for (const name of names) {
 			const candidate = join(folder, name);
 			if (existsSync(candidate)) return candidate;
 		}

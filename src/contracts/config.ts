@@ -61,6 +61,18 @@ export const AllowSchema = z
 	.strict();
 export type Allow = z.infer<typeof AllowSchema>;
 
+/** The `csv:` key of postcheck.yaml: which header names hold what, when they differ from the usual ones. */
+export const CsvColumnsSchema = z
+	.object({
+		text: z.string().min(1).optional(),
+		date: z.string().min(1).optional(),
+		id: z.string().min(1).optional(),
+		link: z.string().min(1).optional(),
+		lang: z.string().min(1).optional(),
+	})
+	.strict();
+export type CsvColumns = z.infer<typeof CsvColumnsSchema>;
+
 /** The organisation config: `postcheck.yaml`. The built-in packs are generic; this fills in the nouns. */
 export const ConfigSchema = z
 	.object({
@@ -90,6 +102,8 @@ export const ConfigSchema = z
 		packs: z.array(z.string().min(1)).default([]),
 		rules: z.record(z.string(), RuleOverrideSchema).default({}),
 		allow: z.array(AllowSchema).default([]),
+		/** Column names of CSV draft files, when they differ from the usual ones. */
+		csv: CsvColumnsSchema.default({}),
 	})
 	.strict();
 

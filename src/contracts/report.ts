@@ -44,6 +44,8 @@ export const JsonSuppressedSchema = JsonFindingSchema.extend({ suppression: Supp
 
 export const FileReportSchema = z.object({
 	path: z.string(),
+	/** The file on disk, when `path` names one draft of a multi-draft file (`posts.jsonl#a1`, `posts.md:12`). */
+	file: z.string().optional(),
 	language: Language,
 	findings: z.array(JsonFindingSchema),
 	/** Present when a suppression or an `allow:` entry silenced a finding (added in version 1, optional). */

@@ -7,35 +7,46 @@ import {
 	type JsonReport,
 	type Summary,
 } from "../contracts/report.js";
-import { indexLines, positionOf } from "./positions.js";
+import { indexLines, type LineIndex, positionOf } from "./positions.js";
 
 /** One checked draft, as the report stage receives it. */
 export interface CheckedDraft {
 	path: string;
+	/** The file the draft is in, when `path` names one draft of a multi-draft file. */
+	file?: string;
 	language: Language;
+	/** The text spans point into: the whole file for a draft from a multi-draft file. */
 	text: string;
 	findings: Finding[];
 	/** Findings a suppression or an `allow:` entry silenced. */
 	suppressed?: SuppressedFinding[];
+	/** The lines of `text`, when already indexed (drafts of one file share them). */
+	lines?: LineIndex;
 }
 
 /** Builds the report every formatter reads: findings with lines and columns, and a summary. */
 export function buildReport(drafts: readonly CheckedDraft[]): JsonReport {
-	const files = drafts.map(toFileReport);
-	return { version: JSON_REPORT_VERSION, files, summary: summarize(files) };
+	return assembleReport(drafts.map(toFileReport));
 }
 
-function toFileReport(draft: CheckedDraft): FileReport {
-	const lines = indexLines(draft.text);
+/** One draft's part of the report: findings with lines and columns. */
+export function toFileReport(draft: CheckedDraft): FileReport {
+	const lines = draft.lines ?? indexLines(draft.text);
 	const findings = draft.findings.map((finding) => withPosition(lines, finding));
 	const suppressed = (draft.suppressed ?? []).map(({ suppression, ...finding }) => ({
 		...withPosition(lines, finding),
 		suppression,
 	}));
-	return { path: draft.path, language: draft.language, findings, ...(suppressed.length > 0 ? { suppressed } : {}) };
+	return {
+		path: draft.path,
+		...(draft.file ? { file: draft.file } : {}),
+		language: draft.language,
+		findings,
+		...(suppressed.length > 0 ? { suppressed } : {}),
+	};
 }
 
-function withPosition(lines: ReturnType<typeof indexLines>, { span, ...finding }: Finding): JsonFinding {
+function withPosition(lines: LineIndex, { span, ...finding }: Finding): JsonFinding {
 	const start = positionOf(lines, span.start);
 	const end = positionOf(lines, span.end);
 	return {
@@ -47,6 +58,11 @@ function withPosition(lines: ReturnType<typeof indexLines>, { span, ...finding }
 		offset: span.start,
 		length: span.end - span.start,
 	};
+}
+
+/** The report of drafts already turned into file reports. */
+export function assembleReport(files: FileReport[]): JsonReport {
+	return { version: JSON_REPORT_VERSION, files, summary: summarize(files) };
 }
 
 function summarize(files: readonly FileReport[]): Summary {

@@ -14,7 +14,7 @@ const CHECKSTYLE_SEVERITY: Record<Severity, string> = { error: "error", warning:
 export const formatCheckstyle: Formatter = (report) => {
 	const files = report.files.map((file) => {
 		const errors = file.findings.map((finding) => `<error ${attributes(finding)} />`).join("");
-		return `<file name="${escapeXml(file.path)}">${errors}</file>`;
+		return `<file name="${escapeXml(file.file ?? file.path)}">${errors}</file>`;
 	});
 	return `${XML_DECLARATION}<checkstyle version="4.3">${files.join("")}</checkstyle>\n`;
 };

@@ -15,7 +15,9 @@ const COMMAND: Record<Severity, "error" | "warning" | "notice"> = {
 
 /** `::error file=…,line=…::message` lines, one per finding, in report order; nothing for a clean run. */
 export const formatGithub: Formatter = (report) =>
-	report.files.flatMap((file) => file.findings.map((finding) => `${annotation(file.path, finding)}\n`)).join("");
+	report.files
+		.flatMap((file) => file.findings.map((finding) => `${annotation(file.file ?? file.path, finding)}\n`))
+		.join("");
 
 function annotation(path: string, finding: JsonFinding): string {
 	// GitHub rejects col/endColumn on an annotation that spans lines (AnnotationProperties in @actions/core).

@@ -20,7 +20,9 @@ interface PlacedFinding {
 
 /** The report page; the drafts' texts come from the context (a draft missing there shows its findings only). */
 export const formatHtml: Formatter = (report, context) => {
-	const drafts = report.files.map((file, index) => draftSection(file, index, context.texts.get(file.path)));
+	const drafts = report.files.map((file, index) =>
+		draftSection(file, index, context.texts.get(file.path), context.regions?.get(file.path)),
+	);
 	return [
 		"<!doctype html>",
 		'<html lang="en">',
@@ -70,11 +72,20 @@ function summarySection(report: JsonReport): string {
 	].join("\n");
 }
 
-function draftSection(file: FileReport, index: number, text: string | undefined): string {
+function draftSection(
+	file: FileReport,
+	index: number,
+	fileText: string | undefined,
+	region: { start: number; end: number } | undefined,
+): string {
+	const text = region ? fileText?.slice(region.start, region.end) : fileText;
 	const placed = file.findings.map((finding, at): PlacedFinding => ({ id: `d${index + 1}-f${at + 1}`, finding }));
 	const rank = Math.min(CLEAN_RANK, ...file.findings.map((finding) => rankOf(finding.severity)));
 	const heading = `<h2><span class="path">${escapeHtml(file.path)}</span> <span class="lang">${file.language}</span> · <span class="counts">${plural(file.findings.length, "finding")}</span></h2>`;
-	const body = text === undefined ? "" : `<pre class="text" lang="${file.language}">${highlight(text, placed)}</pre>`;
+	const body =
+		text === undefined
+			? ""
+			: `<pre class="text" lang="${file.language}">${highlight(text, placed, region?.start ?? 0)}</pre>`;
 	const list = placed.length
 		? `<ol class="findings">${placed.map((entry, at) => findingItem(entry, at)).join("")}</ol>`
 		: '<p class="clean">No problems found.</p>';
@@ -84,15 +95,15 @@ function draftSection(file: FileReport, index: number, text: string | undefined)
 /**
  * The text with a `<mark>` per stretch covered by the same findings: overlapping findings split the text at every
  * span boundary, so each stretch is marked once with all of its findings (the most severe one colours it). An empty
- * span becomes an empty mark at its place.
+ * span becomes an empty mark at its place. `base` is where the text starts in the file the offsets count in.
  */
-function highlight(text: string, placed: readonly PlacedFinding[]): string {
+function highlight(text: string, placed: readonly PlacedFinding[], base: number): string {
 	const clamp = (offset: number) => Math.min(Math.max(offset, 0), text.length);
 	const spans = placed.map(({ id, finding }) => ({
 		id,
 		finding,
-		start: clamp(finding.offset),
-		end: clamp(finding.offset + finding.length),
+		start: clamp(finding.offset - base),
+		end: clamp(finding.offset - base + finding.length),
 	}));
 	const cuts = [...new Set([0, text.length, ...spans.flatMap((span) => [span.start, span.end])])].sort((a, b) => a - b);
 	let html = "";

@@ -28,7 +28,7 @@ export const formatSarif: Formatter = (report, context) => {
 	const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
 	const results = report.files.flatMap((file) => {
 		const fingerprints = fingerprintFindings(file);
-		const uri = toUri(file.path);
+		const uri = toUri(file.file ?? file.path);
 		return file.findings.map((finding, index) => ({
 			ruleId: finding.ruleId,
 			ruleIndex: ruleIndex.get(finding.ruleId),
