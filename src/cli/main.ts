@@ -4,13 +4,15 @@ import { IsoDate, type Language, type Severity } from "../contracts/config.js";
 import type { JsonReport } from "../contracts/report.js";
 import { detectLanguage } from "../document/language.js";
 import { UserError } from "../errors.js";
+import { Interrupted } from "../packs/deadline.js";
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/formatters/index.js";
 import { buildReport, type CheckedDraft } from "../report/report.js";
 import { type DraftInput, expandPaths, readDraftFile, readStdin } from "./inputs.js";
 import { loadSetup } from "./setup.js";
 
 /** Exit codes, as documented in the README. */
-export const EXIT = { clean: 0, findings: 1, userError: 2, bug: 3 } as const;
+export const EXIT = { clean: 0, findings: 1, userError: 2, bug: 3, interrupted: 130 } as const;
+const DEFAULT_TIME_BUDGET_SECONDS = 10;
 
 const FAIL_ON = ["error", "warning", "info", "never"] as const;
 type FailOn = (typeof FAIL_ON)[number];
@@ -26,6 +28,7 @@ interface CliOptions {
 	failOn: FailOn;
 	quiet: boolean;
 	color: boolean;
+	timeBudget: number;
 }
 
 const EXAMPLES = `
@@ -35,7 +38,7 @@ Examples:
   Check a folder of drafts in CI:       postcheck --format json --fail-on warning posts/
   From an editor (text on stdin):       postcheck --format json - < draft.txt
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage/config/pack/input error, 3 internal error.`;
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage/config/pack/input error, 3 internal error, 130 interrupted (Ctrl-C).`;
 
 function buildProgram(): Command {
 	return new Command("postcheck")
@@ -65,6 +68,12 @@ function buildProgram(): Command {
 				.default("warning"),
 		)
 		.option("-q, --quiet", "report errors only", false)
+		.option(
+			"--time-budget <seconds>",
+			"most time the rules may take per draft (per megabyte of a longer one)",
+			parseSeconds,
+			DEFAULT_TIME_BUDGET_SECONDS,
+		)
 		.option("--no-color", "no colours (also NO_COLOR=1; colours only on a terminal unless FORCE_COLOR is set)")
 		.version(process.env.npm_package_version ?? "0.1.0", "-v, --version")
 		.helpOption("-h, --help", "show this help")
@@ -77,6 +86,13 @@ function parseDate(value: string): string {
 	if (!IsoDate.safeParse(value).success)
 		throw new InvalidArgumentError("expected a date as YYYY-MM-DD, e.g. 2027-01-15");
 	return value;
+}
+
+function parseSeconds(value: string): number {
+	const seconds = Number(value);
+	if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0)
+		throw new InvalidArgumentError("expected a number of seconds above 0");
+	return seconds;
 }
 
 function parseScore(value: string): number {
@@ -96,6 +112,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 	process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 		if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.clean);
 	});
+	process.on("SIGINT", () => process.exit(EXIT.interrupted));
 	const program = buildProgram();
 	try {
 		program.parse(argv);
@@ -110,6 +127,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 	try {
 		return await run(program.args, program.opts<CliOptions>());
 	} catch (error) {
+		if (error instanceof Interrupted) return EXIT.interrupted;
 		if (error instanceof UserError) {
 			process.stderr.write(`postcheck: ${error.describe()}\n`);
 			return EXIT.userError;
@@ -130,6 +148,7 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 	const drafts: CheckedDraft[] = [];
 	let inputErrors = 0;
 	for (const input of inputs) {
+		await yieldToSignals();
 		if ("error" in input) {
 			process.stderr.write(`postcheck: ${input.path}: ${input.error}\n`);
 			inputErrors++;
@@ -140,6 +159,8 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 		const findings = check(input.text, language, setup.rules, {
 			minScore: options.minScore,
 			placeholders: setup.placeholders,
+			timeBudgetMs: options.timeBudget * 1000,
+			onOverBudget: (skipped) => warnOverBudget(input.path, options.timeBudget, skipped),
 		}).filter((finding) => !options.quiet || finding.severity === "error");
 		drafts.push({ path: input.path, language, text: input.text, findings });
 	}
@@ -162,6 +183,19 @@ async function readInputs(paths: string[], cwd: string): Promise<DraftInput[]> {
 		inputs.push("file" in entry ? readDraftFile(entry.file, cwd) : entry);
 	}
 	return inputs;
+}
+
+/** Lets a pending Ctrl-C be handled between drafts. */
+function yieldToSignals(): Promise<void> {
+	return new Promise((resolve) => setImmediate(resolve));
+}
+
+function warnOverBudget(path: string, seconds: number, skipped: string[]): void {
+	const rules =
+		skipped.length > 3 ? `${skipped.slice(0, 3).join(", ")} and ${skipped.length - 3} more` : skipped.join(", ");
+	process.stderr.write(
+		`postcheck: ${path}: warning: rules took longer than --time-budget ${seconds}s; skipped ${rules}\n`,
+	);
 }
 
 function failsAt(report: JsonReport, failOn: FailOn): boolean {

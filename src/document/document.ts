@@ -1,4 +1,5 @@
 import type { Language } from "../contracts/config.js";
+import { type FoldedText, foldText } from "./fold.js";
 import { type TokenTags, tagEnglish } from "./nlp.js";
 import { normalize } from "./normalize.js";
 import { type Sentence, splitSentences } from "./sentences.js";
@@ -23,6 +24,8 @@ export interface Doc {
 	sentences: Sentence[];
 	/** English part-of-speech tags and lemmas, computed on first use (compromise is slow to load). */
 	tags(): TokenTags[];
+	/** The text as regular expressions see it (look-alikes folded), computed on first use. */
+	folded(): FoldedText;
 }
 
 export type { Sentence, TokenTags };
@@ -31,9 +34,17 @@ export type { Sentence, TokenTags };
 export function buildDocument(text: string, language: Language): Doc {
 	const raw = tokenize(text);
 	const sentences = splitSentences(text, raw);
+	// Drafts repeat their words: each distinct token is folded and stemmed once.
+	const forms = new Map<string, { norm: string; key: string }>();
 	const tokens: Token[] = raw.map((token) => {
-		const norm = normalize(token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text);
-		return { ...token, norm, key: token.kind === "word" ? stem(norm, language) : norm, sentence: 0 };
+		const id = `${token.kind}:${token.text}`;
+		let form = forms.get(id);
+		if (!form) {
+			const norm = normalize(token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text);
+			form = { norm, key: token.kind === "word" ? stem(norm, language) : norm };
+			forms.set(id, form);
+		}
+		return { ...token, norm: form.norm, key: form.key, sentence: 0 };
 	});
 	for (const [index, sentence] of sentences.entries()) {
 		for (let position = sentence.firstToken; position < sentence.endToken; position++) {
@@ -41,6 +52,7 @@ export function buildDocument(text: string, language: Language): Doc {
 		}
 	}
 	let tags: TokenTags[] | undefined;
+	let folded: FoldedText | undefined;
 	return {
 		text,
 		language,
@@ -49,6 +61,10 @@ export function buildDocument(text: string, language: Language): Doc {
 		tags: () => {
 			tags ??= language === "en" ? tagEnglish(text, raw) : raw.map((token) => ({ tags: new Set(), lemma: token.text }));
 			return tags;
+		},
+		folded: () => {
+			folded ??= foldText(text);
+			return folded;
 		},
 	};
 }

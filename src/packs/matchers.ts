@@ -84,10 +84,12 @@ function regexMatcher(matcher: Extract<Matcher, { regex: unknown }>, context: Ma
 	return (doc) => {
 		const regex = byLanguage.get(doc.language);
 		if (!regex) return [];
+		const folded = doc.folded();
 		const hits: Hit[] = [];
-		for (const match of doc.text.matchAll(regex)) {
+		for (const match of folded.text.matchAll(regex)) {
 			if (match[0].length > 0 && validate(match[0])) {
-				hits.push(hitFromSpan(doc, match.index, match.index + match[0].length, regex.source));
+				const span = folded.toOriginal(match.index, match.index + match[0].length);
+				hits.push(hitFromSpan(doc, span.start, span.end, regex.source));
 			}
 		}
 		return hits;
