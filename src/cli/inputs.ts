@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { type Dirent, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { decodeText } from "../input/decode.js";
@@ -20,7 +20,7 @@ export async function expandPaths(
 		const absolute = resolve(cwd, path);
 		const stat = statOrUndefined(absolute);
 		if (stat?.isDirectory()) {
-			for (const file of walkFolder(absolute)) found.push({ file });
+			walkFolder(absolute, found, cwd);
 		} else if (stat) {
 			found.push({ file: absolute });
 		} else if (isDynamicPattern(path)) {
@@ -35,17 +35,23 @@ export async function expandPaths(
 	return found.filter((entry) => !("file" in entry) || (!seen.has(entry.file) && seen.add(entry.file)));
 }
 
-function walkFolder(folder: string): string[] {
-	const files: string[] = [];
-	const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+function walkFolder(folder: string, found: ({ file: string } | { path: string; error: string })[], cwd: string): void {
+	let entries: Dirent[];
+	try {
+		entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const reason = code === "EACCES" ? "permission denied" : `cannot be read (${code})`;
+		found.push({ path: relative(cwd, folder) || folder, error: `folder ${reason}` });
+		return;
+	}
 	for (const entry of entries) {
 		if (entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) continue;
 		const path = join(folder, entry.name);
-		if (entry.isDirectory()) files.push(...walkFolder(path));
+		if (entry.isDirectory()) walkFolder(path, found, cwd);
 		else if (entry.isFile() && DRAFT_EXTENSIONS.some((extension) => entry.name.toLowerCase().endsWith(extension)))
-			files.push(path);
+			found.push({ file: path });
 	}
-	return files;
 }
 
 /** Reads and decodes one file; the path in the result is relative to the working folder. */

@@ -2,11 +2,12 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Config, ConfigSchema } from "../contracts/config.js";
-import { UserError } from "../errors.js";
+import { type Location, UserError } from "../errors.js";
 import { type CompiledRule, compilePacks, type LoadedPack } from "../packs/compile.js";
 import { checkRuleOverrides, parseConfig, parseLexicons, parsePack } from "../packs/load.js";
 import type { Placeholders } from "../packs/placeholders.js";
 import { organizationNames, resolveVocabulary } from "../packs/vocabulary.js";
+import { locateInYaml } from "../packs/yaml.js";
 
 /** The folder of built-in packs shipped with postcheck. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
@@ -37,12 +38,21 @@ export function loadSetup(options: SetupOptions): Setup {
 		configFile && configText !== undefined
 			? parseConfig(configText, shown(options.cwd, configFile))
 			: ConfigSchema.parse({});
-	const packFiles = [
-		...builtinPackFiles(),
-		...config.packs.map((path) => resolve(dirname(configFile as string), path)),
-		...options.packPaths.map((path) => resolve(options.cwd, path)),
-	];
-	const packs: LoadedPack[] = packFiles.map((file) => parsePack(readUserFile(file, "pack"), shown(options.cwd, file)));
+	const builtin = builtinPackFiles().map((file) =>
+		parsePack(readUserFile(file, "pack"), shown(options.cwd, file), { trusted: true }),
+	);
+	const fromConfig = config.packs.map((path, index) => {
+		const file = resolve(dirname(configFile as string), path);
+		const text = readConfigPack(file, () =>
+			locateInYaml(configText ?? "", shown(options.cwd, configFile as string), ["packs", index]),
+		);
+		return parsePack(text, shown(options.cwd, file));
+	});
+	const fromFlags = options.packPaths.map((path) => {
+		const file = resolve(options.cwd, path);
+		return parsePack(readUserFile(file, "pack"), shown(options.cwd, file));
+	});
+	const packs: LoadedPack[] = [...builtin, ...fromConfig, ...fromFlags];
 	if (configFile && configText !== undefined)
 		checkRuleOverrides(config, packs, shown(options.cwd, configFile), configText);
 	const sharedFile = join(BUILTIN_RULES_DIR, SHARED_LEXICONS);
@@ -72,6 +82,16 @@ function builtinPackFiles(): string[] {
 		.filter((name) => name.endsWith(".yaml") && name !== SHARED_LEXICONS)
 		.sort()
 		.map((name) => join(BUILTIN_RULES_DIR, name));
+}
+
+/** A pack the config names but that cannot be read is the config's mistake: the error points at its `packs:` entry. */
+function readConfigPack(file: string, entry: () => Location): string {
+	try {
+		return readUserFile(file, "pack");
+	} catch (error) {
+		if (error instanceof UserError) throw new UserError(`packs: ${error.message}: ${file}`, entry());
+		throw error;
+	}
 }
 
 function readUserFile(file: string, what: string): string {

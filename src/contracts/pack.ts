@@ -136,6 +136,8 @@ export const PackSchema = z
 	.object({
 		pack: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case pack id such as tone"),
 		description: z.string().min(1),
+		/** Organisation vocabulary the pack cannot work without: loading it is refused when the config lacks any. */
+		requires: z.array(VocabularyName).default([]),
 		/** Named word lists the pack's rules use with `{ lexicon: name }`. */
 		lexicons: z.record(z.string(), TermList).default({}),
 		rules: z.array(RuleSchema).min(1),

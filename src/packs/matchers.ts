@@ -29,7 +29,7 @@ export function compileMatcher(matcher: Matcher, context: MatcherContext): Compi
 
 function compileUncached(matcher: Matcher, context: MatcherContext): CompiledMatcher {
 	if ("lexicon" in matcher) {
-		const list = context.lexicons[matcher.lexicon];
+		const list = Object.hasOwn(context.lexicons, matcher.lexicon) ? context.lexicons[matcher.lexicon] : undefined;
 		if (!list) {
 			const known = Object.keys(context.lexicons).sort().join(", ");
 			throw new UserError(`${context.where}: unknown lexicon "${matcher.lexicon}" (known: ${known})`);
