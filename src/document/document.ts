@@ -36,15 +36,15 @@ export function buildDocument(text: string, language: Language): Doc {
 	const sentences = splitSentences(text, raw);
 	// Drafts repeat their words: each distinct token is folded and stemmed once.
 	const forms = new Map<string, { norm: string; key: string }>();
-	const tokens: Token[] = raw.map((token) => {
-		const id = `${token.kind}:${token.text}`;
+	const tokens: Token[] = raw.map(({ kind, text, start, end }) => {
+		const id = kind === "word" ? text : `${kind}:${text}`;
 		let form = forms.get(id);
 		if (!form) {
-			const norm = normalize(token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text);
-			form = { norm, key: token.kind === "word" ? stem(norm, language) : norm };
+			const norm = normalize(kind === "hashtag" || kind === "mention" ? text.slice(1) : text);
+			form = { norm, key: kind === "word" ? stem(norm, language) : norm };
 			forms.set(id, form);
 		}
-		return { ...token, norm: form.norm, key: form.key, sentence: 0 };
+		return { kind, text, start, end, norm: form.norm, key: form.key, sentence: 0 };
 	});
 	for (const [index, sentence] of sentences.entries()) {
 		for (let position = sentence.firstToken; position < sentence.endToken; position++) {
