@@ -4,14 +4,13 @@ import { IsoDate, type Language, type Severity } from "../contracts/config.js";
 import type { JsonReport } from "../contracts/report.js";
 import { detectLanguage } from "../document/language.js";
 import { UserError } from "../errors.js";
-import { Interrupted } from "../packs/deadline.js";
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/formatters/index.js";
 import { buildReport, type CheckedDraft } from "../report/report.js";
 import { type DraftInput, expandPaths, readDraftFile, readStdin } from "./inputs.js";
 import { loadSetup } from "./setup.js";
 
 /** Exit codes, as documented in the README. */
-export const EXIT = { clean: 0, findings: 1, userError: 2, bug: 3, interrupted: 130 } as const;
+export const EXIT = { clean: 0, findings: 1, userError: 2, bug: 3 } as const;
 const DEFAULT_TIME_BUDGET_SECONDS = 10;
 
 const FAIL_ON = ["error", "warning", "info", "never"] as const;
@@ -38,7 +37,7 @@ Examples:
   Check a folder of drafts in CI:       postcheck --format json --fail-on warning posts/
   From an editor (text on stdin):       postcheck --format json - < draft.txt
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage/config/pack/input error, 3 internal error, 130 interrupted (Ctrl-C).`;
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage/config/pack/input error, 3 internal error; Ctrl-C stops at once (130).`;
 
 function buildProgram(): Command {
 	return new Command("postcheck")
@@ -112,7 +111,6 @@ export async function main(argv: readonly string[]): Promise<number> {
 	process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 		if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.clean);
 	});
-	process.on("SIGINT", () => process.exit(EXIT.interrupted));
 	const program = buildProgram();
 	try {
 		program.parse(argv);
@@ -127,7 +125,6 @@ export async function main(argv: readonly string[]): Promise<number> {
 	try {
 		return await run(program.args, program.opts<CliOptions>());
 	} catch (error) {
-		if (error instanceof Interrupted) return EXIT.interrupted;
 		if (error instanceof UserError) {
 			process.stderr.write(`postcheck: ${error.describe()}\n`);
 			return EXIT.userError;
@@ -148,7 +145,6 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 	const drafts: CheckedDraft[] = [];
 	let inputErrors = 0;
 	for (const input of inputs) {
-		await yieldToSignals();
 		if ("error" in input) {
 			process.stderr.write(`postcheck: ${input.path}: ${input.error}\n`);
 			inputErrors++;
@@ -183,11 +179,6 @@ async function readInputs(paths: string[], cwd: string): Promise<DraftInput[]> {
 		inputs.push("file" in entry ? readDraftFile(entry.file, cwd) : entry);
 	}
 	return inputs;
-}
-
-/** Lets a pending Ctrl-C be handled between drafts. */
-function yieldToSignals(): Promise<void> {
-	return new Promise((resolve) => setImmediate(resolve));
 }
 
 function warnOverBudget(path: string, seconds: number, skipped: string[]): void {

@@ -8,13 +8,7 @@ import { createContext, Script } from "node:vm";
 const SANDBOX = createContext({ task: undefined as (() => void) | undefined });
 const RUN_TASK = new Script("task()");
 
-/** Thrown when Ctrl-C stops a task: the caller ends the run (exit code 130) instead of printing half a report. */
-export class Interrupted extends Error {}
-
-/**
- * Runs `task` until it returns (true) or `milliseconds` pass (false); a task that throws rethrows, and Ctrl-C during
- * the task throws Interrupted.
- */
+/** Runs `task` until it returns (true) or `milliseconds` pass (false); a task that throws rethrows. */
 export function runWithin(task: () => void, milliseconds: number): boolean {
 	if (!Number.isFinite(milliseconds)) {
 		task();
@@ -23,12 +17,10 @@ export function runWithin(task: () => void, milliseconds: number): boolean {
 	if (milliseconds < 1) return false;
 	SANDBOX.task = task;
 	try {
-		RUN_TASK.runInContext(SANDBOX, { timeout: Math.ceil(milliseconds), breakOnSigint: true });
+		RUN_TASK.runInContext(SANDBOX, { timeout: Math.ceil(milliseconds) });
 		return true;
 	} catch (error) {
-		const code = (error as { code?: string }).code;
-		if (code === "ERR_SCRIPT_EXECUTION_TIMEOUT") return false;
-		if (code === "ERR_SCRIPT_EXECUTION_INTERRUPTED") throw new Interrupted("interrupted");
+		if ((error as { code?: string }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") return false;
 		throw error;
 	} finally {
 		SANDBOX.task = undefined;
