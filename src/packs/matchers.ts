@@ -52,12 +52,18 @@ function compileUncached(matcher: Matcher, context: MatcherContext): CompiledMat
 }
 
 function termMatcher(list: TermList, context: MatcherContext): CompiledMatcher {
+	// Compiled per language on first use: a run over English drafts never stems a long list the Dutch way.
 	const indexes = new Map<Language, TermIndex>();
-	for (const language of LANGUAGES) {
-		const terms = Array.isArray(list) ? list : (list[language] ?? []);
-		indexes.set(language, compileTerms(expandPlaceholders(terms, context.vocabulary), language));
-	}
-	return (doc) => findTerms(doc, indexes.get(doc.language) as TermIndex);
+	const indexFor = (language: Language) => {
+		let index = indexes.get(language);
+		if (!index) {
+			const terms = Array.isArray(list) ? list : (list[language] ?? []);
+			index = compileTerms(expandPlaceholders(terms, context.vocabulary), language);
+			indexes.set(language, index);
+		}
+		return index;
+	};
+	return (doc) => findTerms(doc, indexFor(doc.language));
 }
 
 /** `{organization}` in a word list stands for each of the organisation's names; without a config the entry drops. */

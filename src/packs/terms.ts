@@ -56,11 +56,16 @@ function addTo(map: Map<string, Entry[]>, key: string, entry: Entry): void {
 	else map.set(key, [entry]);
 }
 
+/** A single word the tokenizer would keep whole: most list entries, and no need to run the tokenizer on it. */
+const PLAIN_WORD = /^\p{L}[\p{L}\p{M}\p{N}]*$/u;
+
 function parseTerm(term: string, language: Language): WordPattern[] {
 	const exact = term.startsWith("=");
 	const prefix = term.endsWith("*");
 	const body = term.slice(exact ? 1 : 0, prefix ? -1 : undefined);
-	const tokens = tokenize(body).filter((token) => MATCHABLE.has(token.kind) || token.kind === "punct");
+	const tokens = PLAIN_WORD.test(body)
+		? [{ kind: "word" as const, text: body }]
+		: tokenize(body).filter((token) => MATCHABLE.has(token.kind) || token.kind === "punct");
 	return tokens.map((token, position) => {
 		const text = token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text;
 		const norm = normalize(text);
