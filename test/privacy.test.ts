@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -84,32 +84,42 @@ describe("drafts never leave the machine", () => {
 		expect(snapshot(root).filter((line) => !line.includes("network-"))).toEqual(before);
 	});
 
-	it.skipIf(!existsSync(join(ROOT, "dist", "lsp")))("the language server opens no socket (postcheck lsp)", () => {
-		// Skipped until src/lsp/ is on this branch: then it opens a draft in the server under the same guard.
+	it.skipIf(!existsSync(join(ROOT, "dist", "lsp")))("the language server opens no socket (postcheck lsp)", async () => {
+		// Skipped until src/lsp/ is on this branch: then it opens a draft in the server under the same guard, waits for
+		// the diagnostics, and shuts the server down.
 		const work = sandbox();
+		writeFileSync(join(work, "postcheck.yaml"), readFileSync(EXAMPLE_CONFIG));
+		const log = join(work, "..", "network.log");
+		const frame = (message: object) => {
+			const body = JSON.stringify({ jsonrpc: "2.0", ...message });
+			return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+		};
+		const child = spawn(process.execPath, ["--import", GUARD, BIN, "lsp"], {
+			cwd: work,
+			env: { ...process.env, POSTCHECK_NETWORK_LOG: log },
+		});
+		const safety = setTimeout(() => child.kill(), 20_000);
+		let output = "";
+		child.stdout.on("data", (chunk) => {
+			output += chunk;
+			if (output.includes("publishDiagnostics") && !child.stdin.writableEnded) {
+				child.stdin.end(frame({ id: 2, method: "shutdown" }) + frame({ method: "exit" }));
+			}
+		});
 		const uri = `file://${join(work, "draft.txt")}`;
-		const messages = [
-			{
-				jsonrpc: "2.0",
-				id: 1,
-				method: "initialize",
-				params: { processId: null, rootUri: `file://${work}`, capabilities: {} },
-			},
-			{ jsonrpc: "2.0", method: "initialized", params: {} },
-			{
-				jsonrpc: "2.0",
+		child.stdin.write(
+			frame({ id: 1, method: "initialize", params: { processId: null, rootUri: `file://${work}`, capabilities: {} } }),
+		);
+		child.stdin.write(frame({ method: "initialized", params: {} }));
+		child.stdin.write(
+			frame({
 				method: "textDocument/didOpen",
 				params: { textDocument: { uri, languageId: "plaintext", version: 1, text: SECRET } },
-			},
-			{ jsonrpc: "2.0", id: 2, method: "shutdown" },
-			{ jsonrpc: "2.0", method: "exit" },
-		];
-		const input = messages.map((message) => {
-			const body = JSON.stringify(message);
-			return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-		});
-		const result = underGuard([BIN, "lsp"], { cwd: work, input: input.join("") });
-		expect(result.stdout).toContain('"id":1');
-		expect(result.attempts).toEqual(["guard loaded"]);
+			}),
+		);
+		await new Promise((resolve) => child.on("close", resolve));
+		clearTimeout(safety);
+		expect(output).toMatch(/"diagnostics":\[\{/);
+		expect(readFileSync(log, "utf8").trim().split("\n")).toEqual(["guard loaded"]);
 	});
 });
