@@ -34,4 +34,6 @@ console.log(`  parse + validate  ${(parsed - started).toFixed(0)} ms`);
 console.log(`  compile           ${(compiled - parsed).toFixed(0)} ms`);
 console.log(`  check one draft   ${(checked - compiled).toFixed(1)} ms (${findings.length} findings)`);
 console.log(`  total             ${(checked - started).toFixed(0)} ms`);
-console.log(`  CPU time          ${(process.cpuUsage(cpuAtStart).user / 1000).toFixed(0)} ms (wall time suffers on a busy machine)`);
+console.log(
+	`  CPU time          ${(process.cpuUsage(cpuAtStart).user / 1000).toFixed(0)} ms (wall time suffers on a busy machine)`,
+);

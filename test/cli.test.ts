@@ -24,7 +24,7 @@ describe("reading drafts", () => {
 		const folder = mkdtempSync(join(tmpdir(), "postcheck-"));
 		writeFileSync(join(folder, "a.txt"), "Lovely walk on the beach today");
 		writeFileSync(join(folder, "b.md"), "Project Coyote ships soon");
-		writeFileSync(join(folder, "ignored.csv"), "Project Coyote");
+		writeFileSync(join(folder, "ignored.yaml"), "Project Coyote");
 		const { report } = jsonReport([folder, "-"], "Hello world");
 		expect(report.files.map((file) => file.path.replace(/.*\//, ""))).toEqual(["<stdin>", "a.txt", "b.md"]);
 		expect(report.files[2]?.findings[0]?.ruleId).toBe("confidential/codename");
@@ -149,5 +149,28 @@ describe("config and pack errors", () => {
 		const result = runCli(["--format", "json", "-"], { input: "We signed Initech today", cwd: nested });
 		const ruleIds = JSON.parse(result.stdout).files[0].findings.map((finding: { ruleId: string }) => finding.ruleId);
 		expect(ruleIds).toContain("confidential/nda-client");
+	});
+});
+
+describe("languages", () => {
+	it("detects Dutch, quotes the Dutch guideline and writes messages in the --locale language", () => {
+		const draft = "Twee doden in Meppel, vast huiselijk geweld.";
+		const english = jsonReport([], draft).report.files[0];
+		expect(english?.language).toBe("nl");
+		expect(english?.findings[0]?.message).toMatch(/^Don't guess/);
+		expect(english?.findings[0]?.guideline.text).toMatch(/^Speculeer niet/);
+		const dutch = jsonReport(["--locale", "nl"], draft).report.files[0];
+		expect(dutch?.findings[0]?.message).toMatch(/^Speculeer niet over "doden"/);
+	});
+
+	it("leaves the Dutch police's own call for calm alone", () => {
+		const { report } = jsonReport([], "De politie onderzoekt de toedracht en vraagt niet te speculeren.");
+		expect(report.files[0]?.findings).toEqual([]);
+	});
+
+	it("uses --lang over detection", () => {
+		expect(jsonReport(["--lang", "en"], "Twee doden in Meppel, vast huiselijk geweld.").report.files[0]?.language).toBe(
+			"en",
+		);
 	});
 });

@@ -75,7 +75,7 @@ describe("paths that are not drafts: exit 2, one line each, the other files stil
 		const { status, stderr, report } = checkFiles(folder, ["drafts"], isRoot ? { uid: 65534 } : {});
 		chmodSync(join(folder, "drafts", "locked"), 0o755);
 		expect(status).toBe(2);
-		expect(stderr).toBe("postcheck: drafts/locked: folder permission denied\n");
+		expect(stderr).toBe("postcheck: drafts/locked: folder: permission denied\n");
 		expect(rulesByFile(report)["drafts/a.txt"]).toContain("confidential/nda-client");
 	});
 });

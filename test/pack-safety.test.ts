@@ -102,7 +102,7 @@ describe("broken packs are refused with exit 2 and file:line:col", () => {
 		const config = "organization: { name: Acme }\npacks:\n  - rules/acme.yaml\n";
 		const { status, error } = runWith({ "postcheck.yaml": config }, []);
 		expect(status).toBe(2);
-		expect(error).toMatch(/^postcheck: postcheck\.yaml:3:5: packs: pack file not found: .*rules\/acme\.yaml$/);
+		expect(error).toMatch(/^postcheck: postcheck\.yaml:3:5: packs: pack file: no such file: .*rules\/acme\.yaml$/);
 	});
 });
 
@@ -128,7 +128,7 @@ describe("regular expressions cannot hang a run", () => {
 			{ cwd: folder },
 		);
 		expect(result.stderr).toMatch(
-			/^postcheck: draft\.txt: warning: rules took longer than --time-budget 0\.5s; skipped /,
+			/^postcheck: draft\.txt: warning: rules took longer than --time-budget allows; skipped /,
 		);
 		expect(result.stderr).toContain("acme/slow");
 		expect(result.status).toBe(1);

@@ -2,31 +2,44 @@ import { type Dirent, lstatSync, readdirSync, readFileSync, statSync } from "nod
 import { join, relative, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { decodeText } from "../input/decode.js";
+import { DRAFT_FORMATS } from "../input/split.js";
+import { describeFileError } from "./file-errors.js";
+import { type IgnoreFilter, NO_IGNORE } from "./ignore.js";
 
 /** A draft to check, or why it could not be read. */
 export type DraftInput = { path: string; text: string; warnings: string[] } | { path: string; error: string };
 
+/** A file named on the command line, or one found in a folder or by a glob (`found`), or a path that is wrong. */
+export type PathEntry = { file: string; found: boolean } | { path: string; error: string };
+
 export const STDIN_PATH = "<stdin>";
-const DRAFT_EXTENSIONS = [".txt", ".md", ".markdown"];
+/** Why a file is not a draft; a binary found in a folder or by a glob is skipped with a warning instead. */
+export const BINARY_FILE = "binary file, not a text draft";
+const DRAFT_EXTENSIONS = Object.keys(DRAFT_FORMATS);
 const SKIPPED_FOLDERS = new Set(["node_modules"]);
 
-/** Expands the command-line paths (files, folders, globs) into a sorted, de-duplicated list of files or errors. */
+/**
+ * Expands the command-line paths (files, folders, globs) into a sorted, de-duplicated list of files or errors.
+ * Folders and globs skip dotfiles, node_modules and what `.postcheckignore` lists; a file named outright is kept.
+ */
 export async function expandPaths(
 	paths: readonly string[],
 	cwd: string,
-): Promise<({ file: string } | { path: string; error: string })[]> {
-	const found: ({ file: string } | { path: string; error: string })[] = [];
+	ignored: IgnoreFilter = NO_IGNORE,
+): Promise<PathEntry[]> {
+	const found: PathEntry[] = [];
 	for (const path of paths) {
 		const absolute = resolve(cwd, path);
 		const stat = statOrUndefined(absolute);
 		if (stat?.isDirectory()) {
-			walkFolder(absolute, found, cwd);
+			walkFolder(absolute, ignored, found, cwd);
 		} else if (stat) {
-			found.push({ file: absolute });
+			found.push({ file: absolute, found: false });
 		} else if (isDynamicPattern(path)) {
 			const files = await glob(path, { cwd, absolute: true, ignore: ["**/node_modules/**"], dot: false });
-			if (files.length === 0) found.push({ path, error: "no files match this pattern" });
-			for (const file of files.sort()) found.push({ file });
+			const kept = files.filter((file) => !ignored(file, false));
+			if (kept.length === 0) found.push({ path, error: "no files match this pattern" });
+			for (const file of kept.sort()) found.push({ file, found: true });
 		} else {
 			found.push({ path, error: isDanglingLink(absolute) ? "broken symbolic link" : "no such file or folder" });
 		}
@@ -35,22 +48,22 @@ export async function expandPaths(
 	return found.filter((entry) => !("file" in entry) || (!seen.has(entry.file) && seen.add(entry.file)));
 }
 
-function walkFolder(folder: string, found: ({ file: string } | { path: string; error: string })[], cwd: string): void {
+/** Adds a folder's drafts to `found`; a folder that cannot be read is an error entry, and the walk goes on. */
+function walkFolder(folder: string, ignored: IgnoreFilter, found: PathEntry[], cwd: string): void {
 	let entries: Dirent[];
 	try {
 		entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		const reason = code === "EACCES" ? "permission denied" : `cannot be read (${code})`;
-		found.push({ path: relative(cwd, folder) || folder, error: `folder ${reason}` });
+		found.push({ path: relative(cwd, folder) || folder, error: `folder: ${describeFileError(error)}` });
 		return;
 	}
 	for (const entry of entries) {
 		if (entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) continue;
 		const path = join(folder, entry.name);
-		if (entry.isDirectory()) walkFolder(path, found, cwd);
+		if (ignored(path, entry.isDirectory())) continue;
+		if (entry.isDirectory()) walkFolder(path, ignored, found, cwd);
 		else if (entry.isFile() && DRAFT_EXTENSIONS.some((extension) => entry.name.toLowerCase().endsWith(extension)))
-			found.push({ file: path });
+			found.push({ file: path, found: true });
 	}
 }
 
@@ -62,24 +75,20 @@ export function readDraftFile(file: string, cwd: string): DraftInput {
 		if (!statSync(file).isFile()) return { path, error: "not a regular file" };
 		bytes = readFileSync(file);
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return {
-			path,
-			error: code === "EACCES" ? "permission denied" : code === "ENOENT" ? "no such file" : `cannot be read (${code})`,
-		};
+		return { path, error: describeFileError(error) };
 	}
 	const decoded = decodeText(bytes);
-	if (!decoded) return { path, error: "binary file, not a text draft" };
+	if (!decoded) return { path, error: BINARY_FILE };
 	return { path, ...decoded };
 }
 
-/** Reads standard input to the end. */
-export async function readStdin(stream: NodeJS.ReadableStream): Promise<DraftInput> {
+/** Reads standard input to the end; `path` is the name it is reported under. */
+export async function readStdin(stream: NodeJS.ReadableStream, path = STDIN_PATH): Promise<DraftInput> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
 	const decoded = decodeText(Buffer.concat(chunks));
-	if (!decoded) return { path: STDIN_PATH, error: "binary input, not a text draft" };
-	return { path: STDIN_PATH, ...decoded };
+	if (!decoded) return { path, error: "binary input, not a text draft" };
+	return { path, ...decoded };
 }
 
 function statOrUndefined(path: string) {

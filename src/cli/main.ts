@@ -1,13 +1,17 @@
+import { dirname, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { check } from "../check.js";
 import { IsoDate, type Language, type Severity } from "../contracts/config.js";
 import type { JsonReport } from "../contracts/report.js";
-import { detectLanguage } from "../document/language.js";
 import { UserError } from "../errors.js";
+import { parseShard, type Shard } from "../input/shard.js";
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/formatters/index.js";
-import { buildReport, type CheckedDraft } from "../report/report.js";
-import { type DraftInput, expandPaths, readDraftFile, readStdin } from "./inputs.js";
+import type { KeepTexts } from "./batch.js";
+import { runBatch } from "./batch-run.js";
+import type { Concurrency } from "./checker.js";
+import { writeReportFile } from "./output.js";
 import { loadSetup } from "./setup.js";
+import { today } from "./today.js";
+import { readVersion } from "./version.js";
 
 /** Exit codes, as documented in the README. */
 export const EXIT = { clean: 0, findings: 1, userError: 2, bug: 3 } as const;
@@ -19,16 +23,28 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 
 
 interface CliOptions {
 	format: FormatName;
+	output?: string;
 	config?: string;
 	pack: string[];
 	date: string;
 	lang: Language | "auto";
+	locale: Language;
 	minScore?: number;
 	failOn: FailOn;
 	quiet: boolean;
 	color: boolean;
-	timeBudget: number;
+	maxWarnings?: number;
+	baseline?: string;
+	updateBaseline: boolean;
+	cache: boolean;
+	cacheLocation?: string;
+	shard?: Shard;
+	concurrency: Concurrency;
+	stdinFilename?: string;
 }
+
+/** The drafts' texts each format shows (kept until the end of a run); by default none. */
+const TEXTS_SHOWN: Partial<Record<FormatName, KeepTexts>> = { pretty: "findings", html: "all" };
 
 const EXAMPLES = `
 Examples:
@@ -46,6 +62,7 @@ function buildProgram(): Command {
 		)
 		.argument("[paths...]", "files, folders (their .txt and .md files) or globs; none or - reads standard input")
 		.addOption(new Option("-f, --format <format>", "output format").choices(FORMAT_NAMES).default("pretty"))
+		.option("-o, --output <file>", "write the report to a file instead of standard output")
 		.option("-c, --config <file>", "organisation config (default: nearest postcheck.yaml or .postcheck.yaml)")
 		.option(
 			"-p, --pack <file>",
@@ -60,6 +77,7 @@ function buildProgram(): Command {
 			today(),
 		)
 		.addOption(new Option("--lang <language>", "language of the drafts").choices(["en", "nl", "auto"]).default("auto"))
+		.addOption(new Option("--locale <language>", "language of the messages").choices(["en", "nl"]).default("en"))
 		.option("--min-score <n>", "drop findings scoring below n (0..1), instead of each rule's own threshold", parseScore)
 		.addOption(
 			new Option("--fail-on <severity>", "lowest severity that makes the exit code 1")
@@ -73,8 +91,28 @@ function buildProgram(): Command {
 			parseSeconds,
 			DEFAULT_TIME_BUDGET_SECONDS,
 		)
+		.option("--max-warnings <n>", "exit 1 when there are more than n warnings (errors still fail)", parseCount)
+		.option("--baseline <file>", "accept the findings recorded in this file; fail only on new ones")
+		.option("--update-baseline", "record today's findings in the --baseline file", false)
+		.option("--cache", "skip drafts unchanged since the last run (same text, config, packs, options)", false)
+		.option("--cache-location <file>", "where --cache keeps its file (default: .postcheckcache)")
+		.option(
+			"--shard <i/n>",
+			"check only the i-th of n deterministic parts of the drafts (CI matrices)",
+			parseShardOption,
+		)
+		.option(
+			"--concurrency <n>",
+			"worker threads: auto (past 200 drafts, one per core besides the main thread), or a number (1: none)",
+			parseConcurrency,
+			"auto",
+		)
+		.option(
+			"--stdin-filename <path>",
+			"the file the text on standard input stands for: the config is found from its folder, findings name it",
+		)
 		.option("--no-color", "no colours (also NO_COLOR=1; colours only on a terminal unless FORCE_COLOR is set)")
-		.version(process.env.npm_package_version ?? "0.1.0", "-v, --version")
+		.version(readVersion(), "-v, --version")
 		.helpOption("-h, --help", "show this help")
 		.addHelpText("after", EXAMPLES)
 		.exitOverride()
@@ -101,9 +139,22 @@ function parseScore(value: string): number {
 	return score;
 }
 
-function today(): string {
-	const now = new Date();
-	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+function parseCount(value: string): number {
+	if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError("expected a whole number, 0 or more");
+	return Number(value);
+}
+
+function parseShardOption(value: string): Shard {
+	const shard = parseShard(value);
+	if (!shard) throw new InvalidArgumentError("expected i/n with 1 <= i <= n, e.g. 2/4");
+	return shard;
+}
+
+function parseConcurrency(value: string): Concurrency {
+	if (value === "auto") return "auto";
+	if (!/^\d+$/.test(value) || Number(value) < 1)
+		throw new InvalidArgumentError('expected "auto" or a number, 1 or more');
+	return Number(value);
 }
 
 /** Runs the CLI and returns the exit code; only this module and bin/ touch the process. */
@@ -112,6 +163,14 @@ export async function main(argv: readonly string[]): Promise<number> {
 		if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.clean);
 	});
 	const program = buildProgram();
+	let serve = false;
+	program
+		.command("lsp")
+		.description("run the language server on stdin/stdout, for editors")
+		.action(() => {
+			serve = true;
+		});
+	program.helpCommand(false).action(() => {});
 	try {
 		program.parse(argv);
 	} catch (error) {
@@ -122,6 +181,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 		}
 		throw error;
 	}
+	// Loaded only for `postcheck lsp`, so checking a draft does not pay for the protocol library.
+	if (serve) return (await import("../lsp/server.js")).runLanguageServer();
 	try {
 		return await run(program.args, program.opts<CliOptions>());
 	} catch (error) {
@@ -140,58 +201,30 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 async function run(paths: string[], options: CliOptions): Promise<number> {
 	const cwd = process.cwd();
-	const setup = loadSetup({ cwd, configPath: options.config, packPaths: options.pack, date: options.date });
-	const inputs = await readInputs(paths, cwd);
-	const drafts: CheckedDraft[] = [];
-	let inputErrors = 0;
-	for (const input of inputs) {
-		if ("error" in input) {
-			process.stderr.write(`postcheck: ${input.path}: ${input.error}\n`);
-			inputErrors++;
-			continue;
-		}
-		for (const warning of input.warnings) process.stderr.write(`postcheck: ${input.path}: warning: ${warning}\n`);
-		const language = options.lang === "auto" ? detectLanguage(input.text, setup.config.language) : options.lang;
-		const findings = check(input.text, language, setup.rules, {
-			minScore: options.minScore,
-			placeholders: setup.placeholders,
-			timeBudgetMs: options.timeBudget * 1000,
-			onOverBudget: (skipped) => warnOverBudget(input.path, options.timeBudget, skipped),
-		}).filter((finding) => !options.quiet || finding.severity === "error");
-		drafts.push({ path: input.path, language, text: input.text, findings });
-	}
-	const report = buildReport(drafts);
-	const texts = new Map(drafts.map((draft) => [draft.path, draft.text]));
-	process.stdout.write(FORMATTERS[options.format](report, { color: useColor(options.color), texts }));
+	const { stdinFilename } = options;
+	if (stdinFilename && paths.length > 0 && !paths.includes("-"))
+		throw new UserError("--stdin-filename names the text on standard input: give no paths, or -");
+	const searchFrom = stdinFilename ? dirname(resolve(cwd, stdinFilename)) : cwd;
+	const setupOptions = { cwd, searchFrom, configPath: options.config, packPaths: options.pack, date: options.date };
+	const setup = loadSetup(setupOptions);
+	const { report, texts, regions, inputErrors, runLine, files } = await runBatch(paths, setupOptions, setup, {
+		...options,
+		keepTexts: TEXTS_SHOWN[options.format] ?? "none",
+	});
+	const color = options.output === undefined && useColor(options.color);
+	const formatted = FORMATTERS[options.format](report, { color, texts, regions, version: readVersion() });
+	if (options.output === undefined) process.stdout.write(formatted);
+	else writeReportFile(options.output, formatted, cwd, files);
+	if (runLine) process.stderr.write(`postcheck: ${runLine}\n`);
 	if (inputErrors > 0) return EXIT.userError;
-	return failsAt(report, options.failOn) ? EXIT.findings : EXIT.clean;
+	return failsAt(report, options.failOn, options.maxWarnings) ? EXIT.findings : EXIT.clean;
 }
 
-async function readInputs(paths: string[], cwd: string): Promise<DraftInput[]> {
-	const fromFiles = paths.filter((path) => path !== "-");
-	const inputs: DraftInput[] = [];
-	if (paths.length === 0 || paths.includes("-")) {
-		if (process.stdin.isTTY)
-			process.stderr.write("postcheck: reading a draft from standard input; end it with Ctrl-D\n");
-		inputs.push(await readStdin(process.stdin));
-	}
-	for (const entry of await expandPaths(fromFiles, cwd)) {
-		inputs.push("file" in entry ? readDraftFile(entry.file, cwd) : entry);
-	}
-	return inputs;
-}
-
-function warnOverBudget(path: string, seconds: number, skipped: string[]): void {
-	const rules =
-		skipped.length > 3 ? `${skipped.slice(0, 3).join(", ")} and ${skipped.length - 3} more` : skipped.join(", ");
-	process.stderr.write(
-		`postcheck: ${path}: warning: rules took longer than --time-budget ${seconds}s; skipped ${rules}\n`,
-	);
-}
-
-function failsAt(report: JsonReport, failOn: FailOn): boolean {
+/** With --max-warnings, warnings and infos fail by their count only, as in ESLint; errors still fail on their own. */
+function failsAt(report: JsonReport, failOn: FailOn, maxWarnings: number | undefined): boolean {
+	if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return true;
 	if (failOn === "never") return false;
-	const threshold = SEVERITY_RANK[failOn];
+	const threshold = Math.max(SEVERITY_RANK[failOn], maxWarnings === undefined ? 0 : SEVERITY_RANK.error);
 	return report.files.some((file) => file.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold));
 }
 

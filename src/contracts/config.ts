@@ -21,11 +21,12 @@ export const ProductSchema = z
 	})
 	.strict();
 
-export const GuidelineText = z.union([z.string().min(1), z.partialRecord(Language, z.string().min(1))]);
+/** A text given once, or per language. */
+export const LocalizedText = z.union([z.string().min(1), z.partialRecord(Language, z.string().min(1))]);
 
 export const GuidelineSchema = z
 	.object({
-		text: GuidelineText,
+		text: LocalizedText,
 		source: z.string().min(1),
 	})
 	.strict();
@@ -43,6 +44,18 @@ export const RuleOverrideSchema = z.union([
 		.strict(),
 ]);
 export type RuleOverride = z.infer<typeof RuleOverrideSchema>;
+
+/** The `csv:` key of postcheck.yaml: which header names hold what, when they differ from the usual ones. */
+export const CsvColumnsSchema = z
+	.object({
+		text: z.string().min(1).optional(),
+		date: z.string().min(1).optional(),
+		id: z.string().min(1).optional(),
+		link: z.string().min(1).optional(),
+		lang: z.string().min(1).optional(),
+	})
+	.strict();
+export type CsvColumns = z.infer<typeof CsvColumnsSchema>;
 
 /** The organisation config: `postcheck.yaml`. The built-in packs are generic; this fills in the nouns. */
 export const ConfigSchema = z
@@ -72,6 +85,8 @@ export const ConfigSchema = z
 		/** Extra packs, relative to the config file. */
 		packs: z.array(z.string().min(1)).default([]),
 		rules: z.record(z.string(), RuleOverrideSchema).default({}),
+		/** Column names of CSV draft files, when they differ from the usual ones. */
+		csv: CsvColumnsSchema.default({}),
 	})
 	.strict();
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GuidelineSchema, Language, Severity } from "./config.js";
+import { GuidelineSchema, Language, LocalizedText, Severity } from "./config.js";
 
 /** A word list, either for every language or one list per language. */
 export const TermList = z.union([z.array(z.string().min(1)), z.partialRecord(Language, z.array(z.string().min(1)))]);
@@ -65,11 +65,12 @@ export const MatcherSchema: z.ZodType<Matcher> = z.lazy(() =>
 );
 
 /**
- * Where a condition looks, relative to the candidate: its sentence, its sentence and the ones on either side,
- * the whole draft, or a number of words before and/or after it.
+ * Where a condition looks, relative to the candidate: the candidate itself (`match`), its sentence, its sentence and
+ * the ones on either side (`context`), the whole draft, or a number of tokens just before and/or after it within its
+ * sentence (the candidate itself not included).
  */
 export const ScopeSchema = z.union([
-	z.enum(["sentence", "context", "document"]),
+	z.enum(["match", "sentence", "context", "document"]),
 	z
 		.object({
 			before: z.number().int().min(0).optional(),
@@ -101,12 +102,15 @@ export const RuleSchema = z
 	.object({
 		name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case name such as nda-client"),
 		severity: Severity,
-		/** One short sentence: what is wrong and what to write instead. `{match}` stands for the matched text. */
-		message: z.string().min(1),
+		/**
+		 * One short sentence: what is wrong and what to write instead, once or per language (chosen by `--locale`).
+		 * `{match}` stands for the matched text.
+		 */
+		message: LocalizedText,
 		guideline: GuidelineSchema,
 		link: z.url().optional(),
 		/** What to write instead, or the line to add; same placeholders as `message`. */
-		suggestion: z.union([z.string().min(1), z.partialRecord(Language, z.string().min(1))]).optional(),
+		suggestion: LocalizedText.optional(),
 		languages: z.array(Language).min(1).optional(),
 		match: MatcherSchema,
 		/** Every condition must hold, or the candidate is dropped. */
@@ -121,8 +125,11 @@ export const RuleSchema = z
 			.strict()
 			.default({ base: 0.6, modifiers: [] }),
 		minScore: z.number().min(0).max(1).default(0.5),
-		/** Report only the first candidate in a draft (e.g. the first mention of the employer). */
-		once: z.boolean().default(false),
+		/**
+		 * Report only the first finding in a draft (`true`, e.g. the first mention of the employer) or in each sentence
+		 * (`sentence`, e.g. one speculation finding however many incident words the sentence has).
+		 */
+		once: z.union([z.boolean(), z.literal("sentence")]).default(false),
 		examples: z
 			.object({
 				bad: z.array(z.string().min(1)).min(1),

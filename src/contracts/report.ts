@@ -35,6 +35,8 @@ export const JsonFindingSchema = FindingSchema.omit({ span: true }).extend({
 
 export const FileReportSchema = z.object({
 	path: z.string(),
+	/** The file on disk, when `path` names one draft of a multi-draft file (`posts.jsonl#a1`, `posts.md:12`). */
+	file: z.string().optional(),
 	language: Language,
 	findings: z.array(JsonFindingSchema),
 });

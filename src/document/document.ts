@@ -1,5 +1,6 @@
 import type { Language } from "../contracts/config.js";
 import { type FoldedText, foldText } from "./fold.js";
+import { detectSentenceLanguage } from "./language.js";
 import { type TokenTags, tagEnglish } from "./nlp.js";
 import { normalize } from "./normalize.js";
 import { type Sentence, splitSentences } from "./sentences.js";
@@ -12,8 +13,12 @@ export interface Token extends RawToken {
 	norm: string;
 	/** The stem of `norm`, shared by a word's inflections. */
 	key: string;
+	/** The stems of the parts of a hyphenated word or handle ("netlicht", "monteur" for "Netlicht-monteurs"). */
+	parts: string[];
 	/** Index of the sentence the token is in. */
 	sentence: number;
+	/** The language of that sentence: a Dutch draft may quote an English headline, and the other way round. */
+	language: Language;
 }
 
 /** A draft made ready for rules: built once, read by every rule. */
@@ -30,25 +35,38 @@ export interface Doc {
 
 export type { Sentence, TokenTags };
 
-/** Builds the document for a draft in a known language. */
+type TokenForms = Pick<Token, "norm" | "key" | "parts">;
+
+function formsOf(token: RawToken, language: Language): TokenForms {
+	const norm = normalize(token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text);
+	const stemmed = token.kind === "word" || token.kind === "hashtag" || token.kind === "mention";
+	const key = stemmed ? stem(norm, language) : norm;
+	const compound = stemmed && /[-_]/.test(norm);
+	const parts = compound ? norm.split(/[-_]/).filter((part) => part.length > 1) : [];
+	return { norm, key, parts: parts.map((part) => stem(part, language)) };
+}
+
+/** Builds the document for a draft whose main language is known; each sentence may be in the other one. */
 export function buildDocument(text: string, language: Language): Doc {
 	const raw = tokenize(text);
 	const sentences = splitSentences(text, raw);
-	// Drafts repeat their words: each distinct token is folded and stemmed once.
-	const forms = new Map<string, { norm: string; key: string }>();
-	const tokens: Token[] = raw.map(({ kind, text, start, end }) => {
-		const id = kind === "word" ? text : `${kind}:${text}`;
+	const tokens: Token[] = [];
+	// Drafts repeat their words: each distinct token is folded and stemmed once per language.
+	const forms = new Map<string, TokenForms>();
+	const makeToken = (token: RawToken, sentence: number, language: Language): Token => {
+		const id = `${language}:${token.kind}:${token.text}`;
 		let form = forms.get(id);
 		if (!form) {
-			const norm = normalize(kind === "hashtag" || kind === "mention" ? text.slice(1) : text);
-			form = { norm, key: kind === "word" ? stem(norm, language) : norm };
+			form = formsOf(token, language);
 			forms.set(id, form);
 		}
-		return { kind, text, start, end, norm: form.norm, key: form.key, sentence: 0 };
-	});
+		const { kind, text: tokenText, start, end } = token;
+		return { kind, text: tokenText, start, end, ...form, sentence, language };
+	};
 	for (const [index, sentence] of sentences.entries()) {
+		const sentenceLanguage = detectSentenceLanguage(text.slice(sentence.start, sentence.end), language);
 		for (let position = sentence.firstToken; position < sentence.endToken; position++) {
-			(tokens[position] as Token).sentence = index;
+			tokens.push(makeToken(raw[position] as RawToken, index, sentenceLanguage));
 		}
 	}
 	let tags: TokenTags[] | undefined;

@@ -21,10 +21,11 @@ export function hitFromSpan(doc: Doc, start: number, end: number, term: string):
 		if ((tokens[middle] as Token).end <= start) low = middle + 1;
 		else high = middle;
 	}
-	let endToken = low;
+	// A span after the last token (trailing whitespace) still belongs to the last sentence.
+	const firstToken = Math.min(low, Math.max(0, tokens.length - 1));
+	let endToken = firstToken;
 	while (endToken < tokens.length && (tokens[endToken] as Token).start < end) endToken++;
-	if (endToken === low && low > 0 && low === tokens.length) low = endToken - 1;
-	return { start, end, firstToken: low, endToken: Math.max(endToken, low + 1), term };
+	return { start, end, firstToken, endToken: Math.max(endToken, firstToken + 1), term };
 }
 
 /** The sentence a hit starts in. */

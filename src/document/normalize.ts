@@ -1,12 +1,14 @@
 /**
  * Folding a token to the form rules compare: lower case, accents and width folded, invisible characters dropped and
  * look-alike letters from other scripts mapped to Latin, so "Conf\u200Bidential", "ｃｏｎｆｉｄｅｎｔｉａｌ" and a
- * Cyrillic "а" in a product name all meet the word list.
+ * Cyrillic "а" in a product name all meet the word list. Stretched words ("sooooon") fold to two letters.
  */
 
 /** Characters that render as nothing: soft hyphen, zero-width spaces and joiners, direction marks, BOM. */
 export const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 const COMBINING_MARK = /\p{M}/gu;
+/** "sooooon", "shhhh", "nooooo": posts stretch words; three or more of a letter fold to two. */
+const ELONGATION = /(\p{L})\1{2,}/gu;
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
 
 /** Cyrillic and Greek letters that render like Latin ones (lower case; input is lower-cased first). */
@@ -50,7 +52,8 @@ export function normalize(text: string): string {
 		.replace(COMBINING_MARK, "")
 		.toLowerCase()
 		.replace(HOMOGLYPH, (letter) => HOMOGLYPHS[letter] ?? letter)
-		.replace(APOSTROPHES, "'");
+		.replace(APOSTROPHES, "'")
+		.replace(ELONGATION, "$1$1");
 }
 
 /** Characters that may sit inside a word without splitting it (used by the tokenizer). */

@@ -19,7 +19,7 @@ const EMOJI =
 // Order matters: the first alternative that matches at a position wins.
 const TOKEN = new RegExp(
 	[
-		'(?<url>(?:https?:\\/\\/|www\\.)[^\\s<>"]+)',
+		'(?<url>(?:https?:\\/\\/|www\\.)[^\\s<>"]+|(?:[\\p{L}\\p{N}-]+\\.)+(?:com|org|net|io|nl|be|de|eu|co|uk|app|dev|ai|info|biz|internal|corp|local|lan|intra|intranet)\\b(?:\\/[^\\s<>"]*)?)',
 		"(?<email>[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+)",
 		`(?<mention>@[${ALNUM}_]+(?:@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+)?)`,
 		`(?<hashtag>#[${ALNUM}_]+)`,

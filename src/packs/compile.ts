@@ -11,7 +11,7 @@ export interface CompiledRule {
 	id: string;
 	pack: string;
 	severity: Severity;
-	message: string;
+	message: Rule["message"];
 	guideline: Guideline;
 	link?: string;
 	suggestion?: Rule["suggestion"];
@@ -22,7 +22,7 @@ export interface CompiledRule {
 	base: number;
 	modifiers: { when: CompiledCondition; add: number; reason: string }[];
 	minScore: number;
-	once: boolean;
+	once: Rule["once"];
 	examples: Rule["examples"];
 }
 

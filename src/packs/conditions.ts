@@ -18,7 +18,8 @@ export function compileCondition(condition: Condition, context: MatcherContext, 
 	}
 	const hitsOf = indexedHits(compileMatcher(condition.near, context));
 	const windowOf = scopeWindow(condition.within);
-	return (doc, candidate) => firstInWindow(hitsOf(doc), windowOf(doc, candidate));
+	const accepts = condition.within === "match" ? overlapsInText : () => true;
+	return (doc, candidate) => firstInWindow(hitsOf(doc), windowOf(doc, candidate), (hit) => accepts(hit, candidate));
 }
 
 /** A half-open range of token indexes: a hit is in it when it shares a token with it. */
@@ -29,11 +30,17 @@ interface TokenWindow {
 
 function scopeWindow(scope: Scope): (doc: Doc, candidate: Hit) => TokenWindow {
 	if (scope === "document") return () => ({ from: 0, to: Number.POSITIVE_INFINITY });
+	if (scope === "match") return (_doc, candidate) => ({ from: candidate.firstToken, to: candidate.endToken });
 	if (scope === "sentence") return (doc, candidate) => sentenceWindow(doc, candidate, 0);
 	if (scope === "context") return (doc, candidate) => sentenceWindow(doc, candidate, 1);
 	const before = scope.before ?? 0;
 	const after = scope.after ?? 0;
 	return (_doc, candidate) => ({ from: candidate.firstToken - before, to: candidate.endToken + after });
+}
+
+/** `within: match`: the hit shares characters with the candidate itself, not just a token. */
+function overlapsInText(hit: Hit, candidate: Hit): boolean {
+	return hit.start < candidate.end && hit.end > candidate.start;
 }
 
 /** The tokens of the candidate's sentences and `distance` sentences on either side. */
@@ -66,8 +73,8 @@ function indexedHits(matcher: CompiledMatcher): (doc: Doc) => HitIndex {
 	};
 }
 
-/** The first hit, in document order, that shares a token with the window. */
-function firstInWindow(index: HitIndex, window: TokenWindow): Hit | undefined {
+/** The first hit, in document order, that shares a token with the window and passes `accepts`. */
+function firstInWindow(index: HitIndex, window: TokenWindow, accepts: (hit: Hit) => boolean): Hit | undefined {
 	const { sorted, longest } = index;
 	let low = 0;
 	let high = sorted.length;
@@ -80,7 +87,7 @@ function firstInWindow(index: HitIndex, window: TokenWindow): Hit | undefined {
 	for (let position = low; position < sorted.length; position++) {
 		const hit = sorted[position] as Hit;
 		if (hit.firstToken >= window.to) return undefined;
-		if (hit.endToken > window.from) return hit;
+		if (hit.endToken > window.from && accepts(hit)) return hit;
 	}
 	return undefined;
 }

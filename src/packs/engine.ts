@@ -1,6 +1,7 @@
+import type { Language } from "../contracts/config.js";
 import type { Finding } from "../contracts/report.js";
 import type { Doc } from "../document/document.js";
-import type { Hit } from "../document/hit.js";
+import { type Hit, sentenceOf } from "../document/hit.js";
 import type { CompiledRule } from "./compile.js";
 import { runWithin } from "./deadline.js";
 import { fillPlaceholders, type Placeholders } from "./placeholders.js";
@@ -10,6 +11,8 @@ export interface RunOptions {
 	/** Overrides every rule's own minimum score. */
 	minScore?: number;
 	placeholders: Placeholders;
+	/** The language messages are written in (guidelines follow the draft's language). Default English. */
+	locale?: Language;
 	/** The most time the rules may take on one draft (on each part of a long one); unlimited when left out. */
 	timeBudgetMs?: number;
 	/** Told which rules were skipped when the budget ran out; the findings of the rules that finished still count. */
@@ -32,11 +35,15 @@ export function runRules(doc: Doc, rules: readonly CompiledRule[], options: RunO
 
 function runRule(doc: Doc, rule: CompiledRule, options: RunOptions): Finding[] {
 	const findings: Finding[] = [];
+	const reportedSentences = new Set<number>();
 	for (const candidate of rule.match(doc)) {
+		const sentence = sentenceOf(doc, candidate);
+		if (rule.once === "sentence" && reportedSentences.has(sentence)) continue;
 		const finding = evaluate(doc, rule, candidate, options);
 		if (!finding) continue;
 		findings.push(finding);
-		if (rule.once) break;
+		reportedSentences.add(sentence);
+		if (rule.once === true) break;
 	}
 	return findings;
 }
@@ -69,7 +76,7 @@ function evaluate(doc: Doc, rule: CompiledRule, candidate: Hit, options: RunOpti
 		severity: rule.severity,
 		score,
 		reasons,
-		message: fillPlaceholders(rule.message, values),
+		message: fillPlaceholders(pickLanguage(rule.message, options.locale ?? "en") ?? "", values),
 		guideline: { text: pickLanguage(rule.guideline.text, doc.language) ?? "", source: rule.guideline.source },
 		...(suggestion ? { suggestion } : {}),
 		...(rule.link ? { link: rule.link } : {}),

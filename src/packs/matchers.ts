@@ -37,7 +37,7 @@ function compileUncached(matcher: Matcher, context: MatcherContext): CompiledMat
 		return termMatcher(list, context);
 	}
 	if ("terms" in matcher) return termMatcher(matcher.terms, context);
-	if ("vocabulary" in matcher) return termMatcher(context.vocabulary[matcher.vocabulary], context);
+	if ("vocabulary" in matcher) return termMatcher(context.vocabulary[matcher.vocabulary], context, true);
 	if ("regex" in matcher) return regexMatcher(matcher, context);
 	if ("pattern" in matcher) {
 		const { pattern } = matcher;
@@ -51,19 +51,19 @@ function compileUncached(matcher: Matcher, context: MatcherContext): CompiledMat
 	return (doc) => parts.flatMap((part) => part(doc)).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-function termMatcher(list: TermList, context: MatcherContext): CompiledMatcher {
+function termMatcher(list: TermList, context: MatcherContext, names = false): CompiledMatcher {
 	// Compiled per language on first use: a run over English drafts never stems a long list the Dutch way.
 	const indexes = new Map<Language, TermIndex>();
 	const indexFor = (language: Language) => {
 		let index = indexes.get(language);
 		if (!index) {
 			const terms = Array.isArray(list) ? list : (list[language] ?? []);
-			index = compileTerms(expandPlaceholders(terms, context.vocabulary), language);
+			index = compileTerms(expandPlaceholders(terms, context.vocabulary), language, names);
 			indexes.set(language, index);
 		}
 		return index;
 	};
-	return (doc) => findTerms(doc, indexFor(doc.language));
+	return (doc) => findTerms(doc, indexFor);
 }
 
 /** `{organization}` in a word list stands for each of the organisation's names; without a config the entry drops. */

@@ -12,7 +12,8 @@ export function findProfanity(doc: Doc, minRating: 1 | 2): Hit[] {
 	const hits: Hit[] = [];
 	for (const [index, token] of doc.tokens.entries()) {
 		if (token.kind !== "word" && token.kind !== "hashtag") continue;
-		const rating = cuss[token.norm] ?? cuss[token.norm.replace(/s$/, "")] ?? cuss[token.key];
+		// The word or its singular, not the stem: stems are not words, and cuss lists misspellings ("pric").
+		const rating = cuss[token.norm] ?? cuss[token.norm.replace(/s$/, "")];
 		if (rating !== undefined && rating >= floor) {
 			hits.push({ start: token.start, end: token.end, firstToken: index, endToken: index + 1, term: token.norm });
 		}

@@ -1,7 +1,7 @@
 import type { Doc, Token } from "../document.js";
 import type { Hit } from "../hit.js";
 
-const OPENERS: Record<string, string> = { '"': '"', "“": "”", "„": "”", "«": "»", "‘": "’" };
+const OPENERS: Record<string, string> = { '"': '"', "“": "”", "„": "”", "«": "»", "‘": "’", "'": "'" };
 
 /** Quoted passages within a sentence: words someone else said, or a term being mentioned rather than used. */
 export function findQuotations(doc: Doc): Hit[] {

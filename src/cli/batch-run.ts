@@ -1,0 +1,178 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { BaselineSchema } from "../contracts/baseline.js";
+import type { Language } from "../contracts/config.js";
+import type { JsonReport } from "../contracts/report.js";
+import { UserError } from "../errors.js";
+import { baselineCounts, createBaseline, unusedCount } from "../findings/baseline.js";
+import type { Shard } from "../input/shard.js";
+import { assembleReport } from "../report/report.js";
+import { describeRun } from "../report/run-summary.js";
+import { checkBatch, type KeepTexts, type Source } from "./batch.js";
+import { DEFAULT_CACHE_FILE, DraftCache } from "./cache.js";
+import { createJobChecker, type ResultOptions } from "./check-job.js";
+import { type Concurrency, createChecker } from "./checker.js";
+import { loadIgnoreFile } from "./ignore.js";
+import { expandPaths, readDraftFile, readStdin, STDIN_PATH } from "./inputs.js";
+import { describeWriteError } from "./output.js";
+import { createProgress } from "./progress.js";
+import type { Setup, SetupOptions } from "./setup.js";
+import { readVersion } from "./version.js";
+
+/** The command-line options a batch run reads. */
+export interface BatchCliOptions extends ResultOptions {
+	date: string;
+	lang: Language | "auto";
+	shard?: Shard;
+	concurrency: Concurrency;
+	baseline?: string;
+	updateBaseline: boolean;
+	cache: boolean;
+	cacheLocation?: string;
+	/** Which drafts' texts the formatter shows. */
+	keepTexts: KeepTexts;
+	/** The name standard input is reported under (and split by, for `.jsonl`, `.csv` and `.md` names). */
+	stdinFilename?: string;
+}
+
+/** What `run` prints and decides the exit code from. */
+export interface BatchRun {
+	report: JsonReport;
+	texts: Map<string, string>;
+	regions: Map<string, { start: number; end: number }>;
+	inputErrors: number;
+	/** A line for stderr about what --cache, --baseline or --shard did, which the report does not show. */
+	runLine?: string;
+	/** The files read (absolute), which `--output` must never overwrite. */
+	files: string[];
+}
+
+/** Reads, checks and reports every draft the paths name, with the cache, baseline, shard and workers asked for. */
+export async function runBatch(
+	paths: readonly string[],
+	setupOptions: SetupOptions,
+	setup: Setup,
+	options: BatchCliOptions,
+): Promise<BatchRun> {
+	const { cwd } = setupOptions;
+	if (options.updateBaseline && !options.baseline)
+		throw new UserError("--update-baseline needs --baseline FILE: the file to write");
+	if (options.updateBaseline && options.shard)
+		throw new UserError("--update-baseline must see every draft: run it without --shard");
+	const baselineFile = options.baseline ? resolve(cwd, options.baseline) : undefined;
+	const baseline =
+		baselineFile && !options.updateBaseline ? readBaseline(baselineFile, options.baseline as string) : undefined;
+	const resultOptions = {
+		minScore: options.minScore,
+		quiet: options.quiet,
+		locale: options.locale,
+		timeBudget: options.timeBudget,
+	};
+	const cache = options.cache
+		? DraftCache.open(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE), [
+				readVersion(),
+				setup.fingerprint,
+				JSON.stringify(resultOptions),
+			])
+		: undefined;
+	const checker = createChecker(createJobChecker(setup, resultOptions), options.concurrency, {
+		setup: setupOptions,
+		options: resultOptions,
+	});
+	const entries = await expandPaths(
+		paths.filter((path) => path !== "-"),
+		cwd,
+		loadIgnoreFile(cwd),
+	);
+	const fromStdin = paths.length === 0 || paths.includes("-");
+	try {
+		const result = await checkBatch(
+			readSources(entries, fromStdin ? (options.stdinFilename ?? STDIN_PATH) : undefined, cwd),
+			checker,
+			{
+				date: options.date,
+				lang: options.lang,
+				csv: setup.config.csv,
+				shard: options.shard,
+				cache,
+				baseline,
+				collectFindings: options.updateBaseline,
+				keepTexts: options.keepTexts,
+			},
+			{
+				warn: (line) => process.stderr.write(`postcheck: ${line}\n`),
+				progress: createProgress(process.stderr),
+				totalFiles: entries.length + (fromStdin ? 1 : 0),
+			},
+		);
+		if (cache) writeOrExplain(options.cacheLocation ?? DEFAULT_CACHE_FILE, "cache", () => cache.save());
+		let { report } = result;
+		const stats = { ...result.stats, gone: baseline ? unusedCount(baseline) : 0 };
+		if (options.updateBaseline && baselineFile) {
+			const baselineText = `${JSON.stringify(createBaseline(result.findings), null, 2)}\n`;
+			writeOrExplain(options.baseline as string, "baseline", () => writeFileSync(baselineFile, baselineText));
+			stats.accepted = result.findings.length;
+			report = assembleReport(report.files.map((file) => ({ ...file, findings: [] })));
+		}
+		const batchFeatures = options.cache || options.baseline !== undefined || options.shard !== undefined;
+		return {
+			report,
+			texts: result.texts,
+			inputErrors: result.inputErrors,
+			regions: result.regions,
+			runLine: batchFeatures ? describeRun(report.summary, stats) : undefined,
+			files: entries.flatMap((entry) => ("file" in entry ? [entry.file] : [])),
+		};
+	} finally {
+		await checker.close();
+	}
+}
+
+/** The inputs one at a time, standard input (under the name `stdinName`) first when it is read. */
+async function* readSources(
+	entries: Awaited<ReturnType<typeof expandPaths>>,
+	stdinName: string | undefined,
+	cwd: string,
+): AsyncGenerator<Source> {
+	if (stdinName !== undefined) {
+		if (process.stdin.isTTY)
+			process.stderr.write("postcheck: reading a draft from standard input; end it with Ctrl-D\n");
+		yield { input: await readStdin(process.stdin, stdinName), found: false };
+	}
+	for (const entry of entries) {
+		yield "file" in entry
+			? { input: readDraftFile(entry.file, cwd), found: entry.found }
+			: { input: entry, found: false };
+	}
+}
+
+/** A file postcheck writes that cannot be written is the user's to fix (a read-only folder, a typo): exit 2. */
+function writeOrExplain(shown: string, what: string, write: () => void): void {
+	try {
+		write();
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+		throw new UserError(`cannot write the ${what} file (${describeWriteError(code)})`, { file: shown });
+	}
+}
+
+function readBaseline(file: string, shown: string) {
+	let text: string;
+	try {
+		text = readFileSync(file, "utf8");
+	} catch {
+		throw new UserError("baseline file not found; create it with --update-baseline", { file: shown });
+	}
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch (error) {
+		throw new UserError(`not valid JSON: ${(error as Error).message}`, { file: shown });
+	}
+	const parsed = BaselineSchema.safeParse(value);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new UserError(`not a postcheck baseline: ${issue?.path.join(".")}: ${issue?.message}`, { file: shown });
+	}
+	return baselineCounts(parsed.data);
+}

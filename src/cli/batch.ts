@@ -1,0 +1,181 @@
+import type { CsvColumns, Language } from "../contracts/config.js";
+import type { FileReport, Finding, JsonReport, Span } from "../contracts/report.js";
+import { type BaselineCounts, dropKnown } from "../findings/baseline.js";
+import type { Draft } from "../input/draft.js";
+import { toFileOffset } from "../input/offsets.js";
+import { inShard, type Shard } from "../input/shard.js";
+import { draftFormatOf, splitDrafts } from "../input/split.js";
+import { indexLines, type LineIndex } from "../report/positions.js";
+import { assembleReport, toFileReport } from "../report/report.js";
+import type { RunStats } from "../report/run-summary.js";
+import type { DraftCache } from "./cache.js";
+import type { CheckJob, CheckResult } from "./check-job.js";
+import { type Checker, YIELD_EVERY } from "./checker.js";
+import { BINARY_FILE, type DraftInput } from "./inputs.js";
+import type { Progress } from "./progress.js";
+
+/** A file as read, and whether it was found in a folder or by a glob (then a binary is skipped, not an error). */
+export interface Source {
+	input: DraftInput;
+	found: boolean;
+}
+
+export interface BatchOptions {
+	/** `--date`: the publication day of drafts without their own. */
+	date: string;
+	/** `--lang`, for drafts without their own `lang`. */
+	lang: Language | "auto";
+	csv: CsvColumns;
+	shard?: Shard;
+	cache?: DraftCache;
+	/** Accepted findings to leave out; used up as they are matched. */
+	baseline?: BaselineCounts;
+	/** Keep every finding's baseline key, for `--update-baseline`. */
+	collectFindings: boolean;
+	/** Which drafts' texts to keep for the formatter: those it shows. */
+	keepTexts: KeepTexts;
+}
+
+/** Which drafts' texts a format shows: none, those with findings (pretty), or all (html). */
+export type KeepTexts = "none" | "findings" | "all";
+
+/** What a batch run gives: the report, the texts formatters may show, and what happened on the way. */
+export interface BatchResult {
+	report: JsonReport;
+	texts: Map<string, string>;
+	/** Where each kept draft of a multi-draft file lies in its file's text. */
+	regions: Map<string, Span>;
+	/** Files or drafts that could not be read: exit code 2, after everything else is reported. */
+	inputErrors: number;
+	stats: Omit<RunStats, "gone">;
+	findings: { draft: string; ruleId: string; match: string }[];
+}
+
+/** A draft waiting for its result, with what is needed to place its findings in the file. */
+interface Pending {
+	draft: Draft;
+	file: string;
+	text: string;
+	lines: () => LineIndex;
+	cacheKey?: string;
+	result: Promise<CheckResult>;
+}
+
+/**
+ * Checks drafts as files are read, one file at a time: each draft goes to the checker (workers on a large run),
+ * at most `checker.window` ahead of the results, which are taken in input order. So the report is the same bytes
+ * however many workers ran, and memory holds the window, not the run.
+ */
+export async function checkBatch(
+	sources: AsyncIterable<Source>,
+	checker: Checker & { window: number },
+	options: BatchOptions,
+	io: { warn: (line: string) => void; progress: Progress; totalFiles: number },
+): Promise<BatchResult> {
+	const files: FileReport[] = [];
+	const texts = new Map<string, string>();
+	const regions = new Map<string, Span>();
+	const findings: BatchResult["findings"] = [];
+	const stats = { cached: 0, accepted: 0, shard: options.shard };
+	const inFlight: Pending[] = [];
+	let inputErrors = 0;
+	let filesRead = 0;
+	let submitted = 0;
+
+	const takeOldest = async () => {
+		const pending = inFlight.shift() as Pending;
+		const result = await pending.result;
+		if (result.skippedRules) io.warn(overBudgetWarning(pending.draft.name, result.skippedRules));
+		else if (pending.cacheKey !== undefined) options.cache?.set(pending.cacheKey, result);
+		const placed = result.findings.map((finding) => inFile(finding, pending.draft));
+		if (options.collectFindings)
+			for (const { ruleId, match } of placed) findings.push({ draft: pending.draft.key, ruleId, match });
+		const { kept, dropped } = options.baseline
+			? dropKnown(placed, pending.draft.key, options.baseline)
+			: { kept: placed, dropped: 0 };
+		stats.accepted += dropped;
+		const ofFile = pending.draft.name === pending.file ? {} : { file: pending.file };
+		files.push(
+			toFileReport({
+				path: pending.draft.name,
+				...ofFile,
+				language: result.language,
+				text: pending.text,
+				findings: kept,
+				lines: pending.lines(),
+			}),
+		);
+		if (options.keepTexts === "all" || (options.keepTexts === "findings" && kept.length > 0)) {
+			texts.set(pending.draft.name, pending.text);
+			if (pending.draft.name !== pending.file) regions.set(pending.draft.name, regionOf(pending.draft));
+		}
+		io.progress.update({ files: filesRead, totalFiles: io.totalFiles, drafts: files.length });
+	};
+
+	for await (const { input, found } of sources) {
+		filesRead++;
+		if ("error" in input) {
+			if (found && input.error === BINARY_FILE) {
+				io.warn(`${input.path}: warning: skipped, a binary file`);
+			} else {
+				io.warn(`${input.path}: ${input.error}`);
+				inputErrors++;
+			}
+			continue;
+		}
+		for (const warning of input.warnings) io.warn(`${input.path}: warning: ${warning}`);
+		const { drafts, problems } = splitDrafts(input.text, input.path, draftFormatOf(input.path), options.csv);
+		for (const problem of problems) io.warn(`${input.path}:${problem.line}:${problem.column}: ${problem.message}`);
+		inputErrors += problems.length;
+		const lines = once(() => indexLines(input.text));
+		for (const draft of drafts) {
+			if (options.shard && !inShard(draft.name, options.shard)) continue;
+			const job: CheckJob = {
+				text: draft.text,
+				date: draft.meta.date ?? options.date,
+				lang: draft.meta.lang ?? options.lang,
+			};
+			const cacheKey = options.cache?.keyOf(job);
+			const cached = cacheKey === undefined ? undefined : options.cache?.get(cacheKey);
+			if (cached) stats.cached++;
+			const result = cached ? Promise.resolve(cached) : checker.check(job);
+			// Rejections are handled when the result's turn comes; this only keeps Node from calling them unhandled.
+			result.catch(() => {});
+			inFlight.push({ draft, file: input.path, text: input.text, lines, cacheKey, result });
+			if (inFlight.length >= checker.window) await takeOldest();
+			if (++submitted % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+		}
+	}
+	while (inFlight.length > 0) await takeOldest();
+	io.progress.finish();
+	return { report: assembleReport(files), texts, regions, inputErrors, stats, findings };
+}
+
+/** Names the draft and the rules the time budget left out (the first three, then a count). */
+function overBudgetWarning(draft: string, skipped: string[]): string {
+	const rules =
+		skipped.length > 3 ? `${skipped.slice(0, 3).join(", ")} and ${skipped.length - 3} more` : skipped.join(", ");
+	return `${draft}: warning: rules took longer than --time-budget allows; skipped ${rules}`;
+}
+
+/** A finding with its span moved from the draft into the file the draft came from. */
+function inFile(finding: Finding, draft: Draft): Finding {
+	const span = {
+		start: toFileOffset(draft.offsets, finding.span.start),
+		end: toFileOffset(draft.offsets, finding.span.end),
+	};
+	return { ...finding, span };
+}
+
+/** Where a draft lies in its file. */
+function regionOf(draft: Draft): Span {
+	return { start: toFileOffset(draft.offsets, 0), end: toFileOffset(draft.offsets, draft.text.length) };
+}
+
+function once<Value>(compute: () => Value): () => Value {
+	let value: Value | undefined;
+	return () => {
+		value ??= compute();
+		return value;
+	};
+}

@@ -1,0 +1,94 @@
+import {
+	findNodeAtLocation,
+	getNodeValue,
+	type Node,
+	type ParseError,
+	parseTree,
+	printParseErrorCode,
+} from "jsonc-parser";
+import { JsonLineSchema } from "../contracts/draft.js";
+import { type Draft, draftName, type InputProblem, type SplitResult } from "./draft.js";
+import { OffsetMapBuilder } from "./offsets.js";
+
+/**
+ * Splits a JSON Lines file (https://jsonlines.org): one `{"id", "text", "lang"?, "date"?}` object per line, blank
+ * lines allowed. A bad line is a problem at its line and column; the other lines are still drafts. Positions inside
+ * `text` map back to the file through its escapes: `\n` or `\u00e9` in the file is one character in the draft, and a
+ * finding that starts or ends there points at the whole escape.
+ */
+export function splitJsonLines(text: string, file: string): SplitResult {
+	const drafts: Draft[] = [];
+	const problems: InputProblem[] = [];
+	const seenIds = new Map<string, number>();
+	let lineStart = 0;
+	for (const [index, rawLine] of text.split("\n").entries()) {
+		const line = index + 1;
+		const lineText = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
+		const start = lineStart;
+		lineStart += rawLine.length + 1;
+		if (lineText.trim() === "") continue;
+		const result = parseLine(lineText, start);
+		if ("problem" in result) {
+			problems.push({ line, column: result.problem.column, message: result.problem.message });
+			continue;
+		}
+		const { meta, offsets, draftText } = result;
+		if (meta.id !== undefined) {
+			const previous = seenIds.get(meta.id);
+			if (previous !== undefined)
+				problems.push({ line, column: 1, message: `duplicate id "${meta.id}" (also on line ${previous})` });
+			else seenIds.set(meta.id, line);
+		}
+		drafts.push({ ...draftName(file, meta.id, line), text: draftText, offsets, meta });
+	}
+	return { drafts, problems };
+}
+
+type ParsedLine =
+	| { problem: { column: number; message: string } }
+	| { meta: Omit<ReturnType<typeof JsonLineSchema.parse>, "text">; draftText: string; offsets: Draft["offsets"] };
+
+function parseLine(line: string, lineStart: number): ParsedLine {
+	const errors: ParseError[] = [];
+	const root = parseTree(line, errors, { disallowComments: true, allowTrailingComma: false });
+	const [error] = errors;
+	if (error) return { problem: { column: error.offset + 1, message: `invalid JSON: ${describeParseError(error)}` } };
+	if (root?.type !== "object")
+		return { problem: { column: 1, message: 'expected a JSON object like {"id": "1", "text": "..."}' } };
+	const parsed = JsonLineSchema.safeParse(getNodeValue(root));
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		const path = (issue?.path ?? []) as (string | number)[];
+		const node = path.length > 0 ? findNodeAtLocation(root, path) : undefined;
+		const where = path.length > 0 ? `"${path.join(".")}": ` : "";
+		const message = issue?.code === "invalid_type" && node === undefined ? "missing" : (issue?.message ?? "invalid");
+		return { problem: { column: (node?.offset ?? 0) + 1, message: `${where}${message}` } };
+	}
+	const { text, ...meta } = parsed.data;
+	const textNode = findNodeAtLocation(root, ["text"]) as Node;
+	return { meta, draftText: text, offsets: mapStringLiteral(line, textNode.offset, lineStart) };
+}
+
+/** Maps the characters of a JSON string literal at `literalStart` (its opening quote) to file offsets. */
+function mapStringLiteral(line: string, literalStart: number, lineStart: number): Draft["offsets"] {
+	const builder = new OffsetMapBuilder(lineStart + literalStart + 1);
+	let draftOffset = 0;
+	// Escapes are consumed whole, so the first quote reached is the closing one.
+	for (let index = literalStart + 1; index < line.length && line[index] !== '"'; ) {
+		if (line[index] === "\\") {
+			const length = line[index + 1] === "u" ? 6 : 2;
+			index += length;
+			builder.escape(draftOffset, lineStart + index);
+		} else {
+			index++;
+		}
+		draftOffset++;
+	}
+	return builder.map;
+}
+
+function describeParseError(error: ParseError): string {
+	return printParseErrorCode(error.error)
+		.replace(/([a-z])([A-Z])/g, "$1 $2")
+		.toLowerCase();
+}

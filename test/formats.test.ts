@@ -1,0 +1,249 @@
+import { createRequire } from "node:module";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type JsonFinding, type JsonReport, JsonReportSchema } from "../src/contracts/report.js";
+import { FORMATTERS } from "../src/report/formatters/index.js";
+import { EXAMPLE_CONFIG, EXAMPLE_DATE, runCli } from "./helpers/cli.js";
+import { FIXED_REPORT, FIXED_TEXTS } from "./helpers/fixed-report.js";
+
+const WITH_EXAMPLE = ["--config", EXAMPLE_CONFIG, "--date", EXAMPLE_DATE];
+const DRAFT = "fixtures/example/draft.txt";
+const CLEAN_DRAFT = "Had a lovely walk on the beach with the dog today.";
+
+const FORMATS = ["sarif", "github", "junit", "checkstyle", "html"] as const;
+
+/** The example draft and a clean draft on standard input, through the built CLI in the given format. */
+function runFormat(format: string): string {
+	const result = runCli([...WITH_EXAMPLE, "--format", format, DRAFT, "-"], { input: CLEAN_DRAFT });
+	expect(result.stderr).toBe("");
+	expect(result.status).toBe(1);
+	return result.stdout;
+}
+
+/** Each format's output, run once; the JSON report is the reference the others are checked against. */
+const outputs = new Map<string, string>();
+const output = (format: string) => outputs.get(format) as string;
+let findings: JsonFinding[];
+beforeAll(() => {
+	for (const format of ["json", ...FORMATS]) outputs.set(format, runFormat(format));
+	const reference: JsonReport = JsonReportSchema.parse(JSON.parse(output("json")));
+	findings = reference.files.find((file) => file.path === DRAFT)?.findings ?? [];
+	expect(findings.length).toBeGreaterThan(2);
+	expect(reference.files.map((file) => file.path)).toEqual(["<stdin>", DRAFT]);
+});
+
+const xml = new XMLParser({
+	ignoreAttributes: false,
+	attributeNamePrefix: "",
+	htmlEntities: true,
+	parseAttributeValue: false,
+	isArray: (name) => ["testsuite", "testcase", "file", "error"].includes(name),
+});
+
+function parseXml(text: string) {
+	expect(XMLValidator.validate(text)).toBe(true);
+	return xml.parse(text);
+}
+
+const SARIF_SCHEMA = createRequire(import.meta.url)("@microsoft/sarif-multitool-linux/sarif-2.1.0.json");
+
+describe("--format sarif", () => {
+	it("gives a SARIF 2.1.0 log with a result per finding, at the JSON report's positions", () => {
+		const log = JSON.parse(output("sarif"));
+		expect(log.version).toBe("2.1.0");
+		const [run] = log.runs;
+		expect(run.columnKind).toBe("utf16CodeUnits");
+		expect(run.tool.driver.name).toBe("postcheck");
+		expect(run.tool.driver.version).toMatch(/^\d+\.\d+\.\d+/);
+		expect(run.results).toHaveLength(findings.length);
+		for (const [index, result] of run.results.entries()) {
+			const finding = findings[index] as JsonFinding;
+			expect(result.ruleId).toBe(finding.ruleId);
+			expect(run.tool.driver.rules[result.ruleIndex].id).toBe(finding.ruleId);
+			expect(result.level).toBe({ error: "error", warning: "warning", info: "note" }[finding.severity]);
+			expect(result.message.text).toBe(finding.message);
+			const { artifactLocation, region } = result.locations[0].physicalLocation;
+			expect(artifactLocation.uri).toBe(DRAFT);
+			expect(region).toEqual({
+				startLine: finding.line,
+				startColumn: finding.column,
+				endLine: finding.endLine,
+				endColumn: finding.endColumn,
+				charOffset: finding.offset,
+				charLength: finding.length,
+				snippet: { text: finding.match },
+			});
+		}
+		expect(new Set(run.results.map((result: { level: string }) => result.level))).toEqual(
+			new Set(["error", "warning"]),
+		);
+	});
+
+	it("describes each rule that fired with its guideline, source and default level", () => {
+		const [run] = JSON.parse(output("sarif")).runs;
+		const rules = run.tool.driver.rules;
+		expect(rules.map((rule: { id: string }) => rule.id)).toEqual([...new Set(findings.map((f) => f.ruleId))].sort());
+		for (const finding of findings) {
+			const rule = rules.find((candidate: { id: string }) => candidate.id === finding.ruleId);
+			expect(rule.fullDescription.text).toBe(finding.guideline.text);
+			expect(rule.help.text).toContain(finding.guideline.text);
+			expect(rule.help.text).toContain(finding.guideline.source);
+			expect(rule.shortDescription.text).toMatch(/\.$/);
+			expect(rule.defaultConfiguration.level).toBe(finding.severity === "info" ? "note" : finding.severity);
+		}
+	});
+
+	it("keeps each finding's fingerprint when the draft is edited elsewhere, and gives every finding its own", () => {
+		const draft = "Had a lovely weekend.\nWe signed Globex! And we signed Globex again.";
+		const edited = `Quick update first.\n\n${draft} Nice.`;
+		const fingerprints = (input: string) =>
+			JSON.parse(runCli([...WITH_EXAMPLE, "--format", "sarif", "-"], { input }).stdout).runs[0].results.map(
+				(result: { ruleId: string; partialFingerprints: Record<string, string> }) =>
+					`${result.ruleId} ${result.partialFingerprints["postcheck/v1"]}`,
+			);
+		const before = fingerprints(draft);
+		expect(before.filter((entry: string) => entry.startsWith("confidential/nda-client"))).toHaveLength(2);
+		expect(new Set(before).size).toBe(before.length);
+		expect(fingerprints(edited)).toEqual(before);
+	});
+
+	it("passes the SARIF 2.1.0 JSON schema shipped with Microsoft's validator, uris and all", () => {
+		const ajv = new Ajv2020({ allErrors: true, strict: false });
+		addFormats(ajv);
+		const validate = ajv.compile(SARIF_SCHEMA);
+		for (const log of [JSON.parse(output("sarif")), JSON.parse(FORMATTERS.sarif(FIXED_REPORT, context()))]) {
+			validate(log);
+			expect(validate.errors ?? []).toEqual([]);
+		}
+	});
+});
+
+describe("--format github", () => {
+	const COMMAND = /^::(error|warning|notice) ([^:]*)::(.*)$/;
+	const decodeCommand = (text: string) => decodeURIComponent(text);
+
+	it("prints one workflow command per finding with file, line, columns and title, data escaped", () => {
+		const lines = output("github").trimEnd().split("\n");
+		expect(lines).toHaveLength(findings.length);
+		for (const [index, line] of lines.entries()) {
+			const finding = findings[index] as JsonFinding;
+			const [, command, properties = "", data = ""] = line.match(COMMAND) ?? [];
+			expect(command).toBe({ error: "error", warning: "warning", info: "notice" }[finding.severity]);
+			const fields = Object.fromEntries(
+				properties.split(",").map((pair) => pair.split("=").map(decodeCommand) as [string, string]),
+			);
+			expect(fields).toEqual({
+				file: DRAFT,
+				line: String(finding.line),
+				col: String(finding.column),
+				endLine: String(finding.endLine),
+				endColumn: String(finding.endColumn),
+				title: `postcheck ${finding.ruleId}`,
+			});
+			const message = decodeCommand(data).split("\n");
+			expect(message[0]).toBe(finding.message);
+			expect(message[1]).toBe(`${finding.guideline.text} (${finding.guideline.source})`);
+		}
+	});
+
+	it("prints nothing for clean drafts", () => {
+		const result = runCli([...WITH_EXAMPLE, "--format", "github", "-"], { input: CLEAN_DRAFT });
+		expect(result.status).toBe(0);
+		expect(result.stdout).toBe("");
+	});
+
+	it("escapes %, CR and LF in the message, and also : and , in properties; no columns across lines", () => {
+		const lines = FORMATTERS.github(FIXED_REPORT, context()).trimEnd().split("\n");
+		expect(lines[4]).toBe(
+			"::error file=posts/odd%2C name%3A 100%25.txt,line=1,endLine=2,title=postcheck confidential/marker::" +
+				"Percent 100%25, colon: comma, CR%0DLF%0Aand a bell\u0007.%0AA guideline; with a second clause. (A source)",
+		);
+		expect(lines[3]).toMatch(/^::warning file=posts\/launch & <news>.txt,line=3,endLine=4,title=/);
+		expect(lines).toHaveLength(FIXED_REPORT.summary.findings);
+	});
+});
+
+describe("--format junit", () => {
+	it("gives a testsuite per draft and a failed testcase per finding, with message and location", () => {
+		const { testsuites } = parseXml(output("junit"));
+		expect(testsuites.tests).toBe(String(findings.length + 1));
+		expect(testsuites.failures).toBe(String(findings.length));
+		const [clean, draft] = testsuites.testsuite;
+		expect(clean.name).toBe("<stdin>");
+		expect(clean.failures).toBe("0");
+		expect(clean.testcase).toHaveLength(1);
+		expect(clean.testcase[0].failure).toBeUndefined();
+		expect(draft.name).toBe(DRAFT);
+		expect(draft.tests).toBe(String(findings.length));
+		expect(draft.failures).toBe(String(findings.length));
+		for (const [index, testcase] of draft.testcase.entries()) {
+			const finding = findings[index] as JsonFinding;
+			expect(testcase.classname).toBe(DRAFT);
+			expect(testcase.name).toBe(`${finding.ruleId} at ${finding.line}:${finding.column}`);
+			expect(testcase.failure.message).toBe(finding.message);
+			expect(testcase.failure.type).toBe(finding.severity);
+			const details = testcase.failure["#text"];
+			expect(details).toContain(`${DRAFT}:${finding.line}:${finding.column}: ${finding.severity}: ${finding.message}`);
+			expect(details).toContain(finding.guideline.text);
+		}
+	});
+
+	it("escapes markup, keeps line breaks, and replaces characters XML cannot carry", () => {
+		const { testsuites } = parseXml(FORMATTERS.junit(FIXED_REPORT, context()));
+		expect(testsuites.testsuite.map((suite: { name: string }) => suite.name)).toEqual([
+			"posts/launch & <news>.txt",
+			"posts/clean.txt",
+			"posts/odd, name: 100%.txt",
+		]);
+		expect(testsuites.testsuite[0].testcase[2].failure.message).toBe('Don\'t guess about "<b>outage</b>" & co.');
+		expect(testsuites.testsuite[2].testcase[0].failure.message).toBe(
+			"Percent 100%, colon: comma, CR\rLF\nand a bell\uFFFD.",
+		);
+	});
+});
+
+describe("--format checkstyle", () => {
+	it("gives a file element per draft and an error element per finding, as ESLint does", () => {
+		const { checkstyle } = parseXml(output("checkstyle"));
+		expect(checkstyle.version).toBe("4.3");
+		expect(checkstyle.file.map((file: { name: string }) => file.name)).toEqual(["<stdin>", DRAFT]);
+		expect(checkstyle.file[0].error).toBeUndefined();
+		expect(checkstyle.file[1].error).toEqual(
+			findings.map((finding) => ({
+				line: String(finding.line),
+				column: String(finding.column),
+				severity: finding.severity,
+				message: `${finding.message} (${finding.ruleId})`,
+				source: `postcheck.rules.${finding.ruleId}`,
+			})),
+		);
+	});
+
+	it("escapes attributes so that they parse back to the same text", () => {
+		const { checkstyle } = parseXml(FORMATTERS.checkstyle(FIXED_REPORT, context()));
+		expect(checkstyle.file[0].name).toBe("posts/launch & <news>.txt");
+		expect(checkstyle.file[0].error[2]).toMatchObject({
+			severity: "info",
+			message: 'Don\'t guess about "<b>outage</b>" & co. (incident-speculation/speculation)',
+		});
+	});
+});
+
+describe("every format", () => {
+	it("gives the same bytes for the same input", () => {
+		for (const format of ["sarif", "html"]) expect(runFormat(format)).toBe(output(format));
+	});
+
+	it.each(FORMATS)("matches the snapshot of the fixed report: %s", async (format) => {
+		const extension = { sarif: "sarif", github: "txt", junit: "xml", checkstyle: "xml", html: "html" }[format];
+		await expect(FORMATTERS[format](FIXED_REPORT, context())).toMatchFileSnapshot(
+			`__snapshots__/fixed-report.${format}.${extension}`,
+		);
+	});
+});
+
+function context() {
+	return { color: false, texts: FIXED_TEXTS, version: "1.2.3" };
+}
