@@ -7,6 +7,9 @@ import { type Sentence, splitSentences } from "./sentences.js";
 import { stem } from "./stem.js";
 import { type RawToken, tokenize } from "./tokenize.js";
 
+/** Drafts up to this many characters (a long LinkedIn post is 3,000) get a language per sentence. */
+const MAX_MIXED_LENGTH = 10_000;
+
 /** A token with the forms rules compare. */
 export interface Token extends RawToken {
 	/** Folded text: lower case, no accents or invisible characters; a hashtag or handle without its sign. */
@@ -63,8 +66,12 @@ export function buildDocument(text: string, language: Language): Doc {
 		const { kind, text: tokenText, start, end } = token;
 		return { kind, text: tokenText, start, end, ...form, sentence, language };
 	};
+	// Posts are short; a long document is read in its own language, sentence detection would cost more than it finds.
+	const mixable = text.length <= MAX_MIXED_LENGTH;
 	for (const [index, sentence] of sentences.entries()) {
-		const sentenceLanguage = detectSentenceLanguage(text.slice(sentence.start, sentence.end), language);
+		const sentenceLanguage = mixable
+			? detectSentenceLanguage(text.slice(sentence.start, sentence.end), language)
+			: language;
 		for (let position = sentence.firstToken; position < sentence.endToken; position++) {
 			tokens.push(makeToken(raw[position] as RawToken, index, sentenceLanguage));
 		}
