@@ -51,7 +51,7 @@ describe("postcheck packs validate", () => {
 		expect(lexicon.stderr).toMatch(/^postcheck: lexicon\.yaml: initech\/codename: unknown lexicon "nope" \(known: /);
 		const regex = runCli(["packs", "validate", "regex.yaml"], { cwd: folder });
 		expect(regex.status).toBe(2);
-		expect(regex.stderr).toMatch(/^postcheck: regex\.yaml: initech\/codename: invalid regex \/\(unclosed\//);
+		expect(regex.stderr).toMatch(/^postcheck: regex\.yaml:8:21: rules\[0\]\.match\.regex: regex \/\(unclosed\/ /);
 	});
 
 	it("is a usage error without a subcommand", () => {

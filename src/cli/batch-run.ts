@@ -62,7 +62,12 @@ export async function runBatch(
 	const baselineFile = options.baseline ? resolve(cwd, options.baseline) : undefined;
 	const baseline =
 		baselineFile && !options.updateBaseline ? readBaseline(baselineFile, options.baseline as string) : undefined;
-	const resultOptions = { minScore: options.minScore, quiet: options.quiet, locale: options.locale };
+	const resultOptions = {
+		minScore: options.minScore,
+		quiet: options.quiet,
+		locale: options.locale,
+		timeBudget: options.timeBudget,
+	};
 	const cache = options.cache
 		? DraftCache.open(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE), [
 				readVersion(),

@@ -85,7 +85,8 @@ export async function checkBatch(
 	const takeOldest = async () => {
 		const pending = inFlight.shift() as Pending;
 		const result = await pending.result;
-		if (pending.cacheKey !== undefined) options.cache?.set(pending.cacheKey, result);
+		if (result.skippedRules) io.warn(overBudgetWarning(pending.draft.name, result.skippedRules));
+		else if (pending.cacheKey !== undefined) options.cache?.set(pending.cacheKey, result);
 		const placed = result.findings.map((finding) => inFile(finding, pending.draft));
 		if (options.collectFindings)
 			for (const { ruleId, match } of placed) findings.push({ draft: pending.draft.key, ruleId, match });
@@ -153,6 +154,13 @@ export async function checkBatch(
 	while (inFlight.length > 0) await takeOldest();
 	io.progress.finish();
 	return { report: assembleReport(files), texts, regions, inputErrors, stats, findings };
+}
+
+/** Names the draft and the rules the time budget left out (the first three, then a count). */
+function overBudgetWarning(draft: string, skipped: string[]): string {
+	const rules =
+		skipped.length > 3 ? `${skipped.slice(0, 3).join(", ")} and ${skipped.length - 3} more` : skipped.join(", ");
+	return `${draft}: warning: rules took longer than --time-budget allows; skipped ${rules}`;
 }
 
 /** A finding with its span moved from the draft into the file the draft came from. */

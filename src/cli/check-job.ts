@@ -21,6 +21,8 @@ export interface CheckResult {
 	findings: Finding[];
 	/** Findings a suppression directive or an `allow:` entry silenced. */
 	suppressed?: SuppressedFinding[];
+	/** Rules left out because the draft ran over the time budget; such a result is incomplete. */
+	skippedRules?: string[];
 }
 
 /** Options of a run that change what a draft's check gives (and so are part of the cache key). */
@@ -29,19 +31,31 @@ export interface ResultOptions {
 	quiet: boolean;
 	/** The language messages are written in. */
 	locale: Language;
+	/** Seconds the rules may take per draft (per megabyte of a longer one); unlimited when left out. */
+	timeBudget?: number;
 }
 
 /** The one way a draft is checked, in the main thread and in workers alike. */
 export function createJobChecker(setup: Setup, options: ResultOptions): (job: CheckJob) => CheckResult {
 	return (job) => {
 		const language = job.lang === "auto" ? detectLanguage(job.text, setup.config.language) : job.lang;
+		let skippedRules: string[] | undefined;
 		const { findings, suppressed } = checkDraft(job.text, language, setup.rulesFor(job.date), {
 			minScore: options.minScore,
 			placeholders: setup.placeholders,
 			locale: options.locale,
+			timeBudgetMs: options.timeBudget === undefined ? undefined : options.timeBudget * 1000,
+			onOverBudget: (skipped) => {
+				skippedRules = skipped;
+			},
 			allow: allowedFor(setup, process.cwd(), job.path),
 		});
 		const shown = findings.filter((finding) => !options.quiet || finding.severity === "error");
-		return { language, findings: shown, ...(suppressed.length > 0 ? { suppressed } : {}) };
+		return {
+			language,
+			findings: shown,
+			...(suppressed.length > 0 ? { suppressed } : {}),
+			...(skippedRules ? { skippedRules } : {}),
+		};
 	};
 }

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { type Dirent, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { decodeText } from "../input/decode.js";
@@ -32,7 +32,7 @@ export async function expandPaths(
 		const absolute = resolve(cwd, path);
 		const stat = statOrUndefined(absolute);
 		if (stat?.isDirectory()) {
-			for (const file of walkFolder(absolute, ignored)) found.push({ file, found: true });
+			walkFolder(absolute, ignored, found, cwd);
 		} else if (stat) {
 			found.push({ file: absolute, found: false });
 		} else if (isDynamicPattern(path)) {
@@ -48,18 +48,23 @@ export async function expandPaths(
 	return found.filter((entry) => !("file" in entry) || (!seen.has(entry.file) && seen.add(entry.file)));
 }
 
-function walkFolder(folder: string, ignored: IgnoreFilter): string[] {
-	const files: string[] = [];
-	const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+/** Adds a folder's drafts to `found`; a folder that cannot be read is an error entry, and the walk goes on. */
+function walkFolder(folder: string, ignored: IgnoreFilter, found: PathEntry[], cwd: string): void {
+	let entries: Dirent[];
+	try {
+		entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+	} catch (error) {
+		found.push({ path: relative(cwd, folder) || folder, error: `folder: ${describeFileError(error)}` });
+		return;
+	}
 	for (const entry of entries) {
 		if (entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) continue;
 		const path = join(folder, entry.name);
 		if (ignored(path, entry.isDirectory())) continue;
-		if (entry.isDirectory()) files.push(...walkFolder(path, ignored));
+		if (entry.isDirectory()) walkFolder(path, ignored, found, cwd);
 		else if (entry.isFile() && DRAFT_EXTENSIONS.some((extension) => entry.name.toLowerCase().endsWith(extension)))
-			files.push(path);
+			found.push({ file: path, found: true });
 	}
-	return files;
 }
 
 /** Reads and decodes one file; the path in the result is relative to the working folder. */

@@ -19,6 +19,7 @@ import { readVersion } from "./version.js";
 
 /** Exit codes, as documented in the README. */
 export const EXIT = { clean: 0, findings: 1, userError: 2, bug: 3 } as const;
+const DEFAULT_TIME_BUDGET_SECONDS = 10;
 
 const FAIL_ON = ["error", "warning", "info", "never"] as const;
 type FailOn = (typeof FAIL_ON)[number];
@@ -61,7 +62,7 @@ Examples:
   Test the packs' examples:             postcheck test
   Explain a rule:                       postcheck explain tone/insult
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage/config/pack/input error, 3 internal error.`;
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage/config/pack/input error, 3 internal error; Ctrl-C stops at once (130).`;
 
 function buildProgram(): Command {
 	return new Command("postcheck")
@@ -100,6 +101,12 @@ function buildProgram(): Command {
 		.option("-q, --quiet", "report errors only", false)
 		.option("--fix", "apply the rules' safe fixes to the draft files, then report what is left", false)
 		.option("--fix-dry-run", "print the fixes as a diff instead of the report; change nothing", false)
+		.option(
+			"--time-budget <seconds>",
+			"most time the rules may take per draft (per megabyte of a longer one)",
+			parseSeconds,
+			DEFAULT_TIME_BUDGET_SECONDS,
+		)
 		.option("--max-warnings <n>", "exit 1 when there are more than n warnings (errors still fail)", parseCount)
 		.option("--baseline <file>", "accept the findings recorded in this file; fail only on new ones")
 		.option("--update-baseline", "record today's findings in the --baseline file", false)
@@ -126,6 +133,13 @@ function buildProgram(): Command {
 		.addHelpText("after", EXAMPLES)
 		.exitOverride()
 		.configureOutput({ outputError: () => {} });
+}
+
+function parseSeconds(value: string): number {
+	const seconds = Number(value);
+	if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0)
+		throw new InvalidArgumentError("expected a number of seconds above 0");
+	return seconds;
 }
 
 function parseScore(value: string): number {

@@ -4,13 +4,14 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Allow, type Config, ConfigSchema } from "../contracts/config.js";
 import type { PlatformName, TermList } from "../contracts/pack.js";
-import { UserError } from "../errors.js";
+import { type Location, UserError } from "../errors.js";
 import { allowEntriesFor } from "../findings/allow.js";
 import { type CompiledRule, compilePacks, type LoadedPack } from "../packs/compile.js";
 import { extendPack, withoutReplaced } from "../packs/extend.js";
 import { checkRuleOverrides, parseConfig, parseLexicons, parsePack } from "../packs/load.js";
 import { type Placeholders, placeholdersFor } from "../packs/placeholders.js";
 import { resolveVocabulary } from "../packs/vocabulary.js";
+import { locateInYaml } from "../packs/yaml.js";
 import { describeFileError } from "./file-errors.js";
 import { STDIN_PATH } from "./inputs.js";
 
@@ -53,9 +54,15 @@ export interface SetupOptions {
 /** Finds and loads the config, loads built-in, config and command-line packs, and compiles them. */
 export function loadSetup(options: SetupOptions): Setup {
 	const { config, configFile, configText } = loadConfig(options.cwd, options.configPath, options.searchFrom);
-	const packs = withoutReplaced(
-		defaultPackFiles(config, configFile, options).map((file) => loadPackFile(file, options.cwd)),
-	);
+	const configEntry = (index: number) => () =>
+		locateInYaml(configText ?? "", shown(options.cwd, configFile as string), ["packs", index]);
+	const packs = withoutReplaced([
+		...builtinPackFiles().map((file) => loadPackFile(file, options.cwd)),
+		...configPackFiles(config, configFile).map((file, index) =>
+			loadPackFile(file, options.cwd, { entry: configEntry(index) }),
+		),
+		...options.packPaths.map((path) => loadPackFile(resolve(options.cwd, path), options.cwd)),
+	]);
 	if (configFile && configText !== undefined)
 		checkRuleOverrides(config, packs, shown(options.cwd, configFile), configText);
 	const sharedLexicons = loadSharedLexicons(options.cwd);
@@ -118,8 +125,15 @@ function configPackFiles(config: Config, configFile: string | undefined): string
 }
 
 /** Reads and validates one pack file, and the packs it extends (a built-in pack id, or a file relative to it). */
-export function loadPackFile(file: string, cwd: string, extending: readonly string[] = []): LoadedPack {
-	const loaded = parsePack(readUserFile(file, "pack"), shown(cwd, file));
+export function loadPackFile(
+	file: string,
+	cwd: string,
+	options: { entry?: () => Location; extending?: readonly string[] } = {},
+): LoadedPack {
+	const text = options.entry ? readConfigPack(file, options.entry) : readUserFile(file, "pack");
+	// Built-in packs are reviewed by hand; only the organisation's own have their regular expressions checked.
+	const loaded = parsePack(text, shown(cwd, file), { trusted: file.startsWith(BUILTIN_RULES_DIR) });
+	const extending = options.extending ?? [];
 	const base = loaded.pack.extends;
 	if (base === undefined) return loaded;
 	const baseFile = BUILTIN_PACK_ID.test(base) ? join(BUILTIN_RULES_DIR, `${base}.yaml`) : resolve(dirname(file), base);
@@ -129,7 +143,7 @@ export function loadPackFile(file: string, cwd: string, extending: readonly stri
 	}
 	if ([...extending, file].includes(baseFile))
 		throw new UserError(`extends: "${base}" extends this pack again (a cycle)`, { file: loaded.file });
-	const parent = loadPackFile(baseFile, cwd, [...extending, file]);
+	const parent = loadPackFile(baseFile, cwd, { extending: [...extending, file] });
 	const testConfig = parent.pack.test?.config && resolve(dirname(baseFile), parent.pack.test.config);
 	return extendPack(parent, loaded, testConfig);
 }
@@ -171,6 +185,16 @@ function builtinPackFiles(): string[] {
 		.filter((name) => name.endsWith(".yaml") && name !== SHARED_LEXICONS)
 		.sort()
 		.map((name) => join(BUILTIN_RULES_DIR, name));
+}
+
+/** A pack the config names but that cannot be read is the config's mistake: the error points at its `packs:` entry. */
+function readConfigPack(file: string, entry: () => Location): string {
+	try {
+		return readUserFile(file, "pack");
+	} catch (error) {
+		if (error instanceof UserError) throw new UserError(`packs: ${error.message}: ${file}`, entry());
+		throw error;
+	}
 }
 
 /** Reads a config or pack file; a missing or unreadable one is a UserError naming it. */

@@ -198,6 +198,8 @@ export const PackSchema = z
 		extends: z.string().min(1).optional(),
 		/** Changes to inherited rules by name: `off`, a severity, or `{ severity, minScore, guideline }`. */
 		overrides: z.record(z.string(), RuleOverrideSchema).default({}),
+		/** Organisation vocabulary the pack cannot work without: loading it is refused when the config lacks any. */
+		requires: z.array(VocabularyName).default([]),
 		/** Named word lists the pack's rules use with `{ lexicon: name }`. */
 		lexicons: z.record(z.string(), TermList).default({}),
 		rules: z.array(RuleSchema).default([]),

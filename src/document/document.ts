@@ -1,10 +1,14 @@
 import type { Language } from "../contracts/config.js";
+import { type FoldedText, foldText } from "./fold.js";
 import { detectSentenceLanguage } from "./language.js";
 import { type TokenTags, tagEnglish } from "./nlp.js";
 import { normalize } from "./normalize.js";
 import { type Sentence, splitSentences } from "./sentences.js";
 import { stem } from "./stem.js";
 import { type RawToken, tokenize } from "./tokenize.js";
+
+/** Drafts up to this many characters (a long LinkedIn post is 3,000) get a language per sentence. */
+const MAX_MIXED_LENGTH = 10_000;
 
 /** A token with the forms rules compare. */
 export interface Token extends RawToken {
@@ -28,17 +32,21 @@ export interface Doc {
 	sentences: Sentence[];
 	/** English part-of-speech tags and lemmas, computed on first use (compromise is slow to load). */
 	tags(): TokenTags[];
+	/** The text as regular expressions see it (look-alikes folded), computed on first use. */
+	folded(): FoldedText;
 }
 
 export type { Sentence, TokenTags };
 
-function makeToken(token: RawToken, sentence: number, language: Language): Token {
+type TokenForms = Pick<Token, "norm" | "key" | "parts">;
+
+function formsOf(token: RawToken, language: Language): TokenForms {
 	const norm = normalize(token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text);
 	const stemmed = token.kind === "word" || token.kind === "hashtag" || token.kind === "mention";
 	const key = stemmed ? stem(norm, language) : norm;
 	const compound = stemmed && /[-_]/.test(norm);
 	const parts = compound ? norm.split(/[-_]/).filter((part) => part.length > 1) : [];
-	return { ...token, norm, key, parts: parts.map((part) => stem(part, language)), sentence, language };
+	return { norm, key, parts: parts.map((part) => stem(part, language)) };
 }
 
 /** Builds the document for a draft whose main language is known; each sentence may be in the other one. */
@@ -46,13 +54,30 @@ export function buildDocument(text: string, language: Language): Doc {
 	const raw = tokenize(text);
 	const sentences = splitSentences(text, raw);
 	const tokens: Token[] = [];
+	// Drafts repeat their words: each distinct token is folded and stemmed once per language.
+	const forms = new Map<string, TokenForms>();
+	const makeToken = (token: RawToken, sentence: number, language: Language): Token => {
+		const id = `${language}:${token.kind}:${token.text}`;
+		let form = forms.get(id);
+		if (!form) {
+			form = formsOf(token, language);
+			forms.set(id, form);
+		}
+		const { kind, text: tokenText, start, end } = token;
+		return { kind, text: tokenText, start, end, ...form, sentence, language };
+	};
+	// Posts are short; a long document is read in its own language, sentence detection would cost more than it finds.
+	const mixable = text.length <= MAX_MIXED_LENGTH;
 	for (const [index, sentence] of sentences.entries()) {
-		const sentenceLanguage = detectSentenceLanguage(text.slice(sentence.start, sentence.end), language);
+		const sentenceLanguage = mixable
+			? detectSentenceLanguage(text.slice(sentence.start, sentence.end), language)
+			: language;
 		for (let position = sentence.firstToken; position < sentence.endToken; position++) {
 			tokens.push(makeToken(raw[position] as RawToken, index, sentenceLanguage));
 		}
 	}
 	let tags: TokenTags[] | undefined;
+	let folded: FoldedText | undefined;
 	return {
 		text,
 		language,
@@ -61,6 +86,10 @@ export function buildDocument(text: string, language: Language): Doc {
 		tags: () => {
 			tags ??= language === "en" ? tagEnglish(text, raw) : raw.map((token) => ({ tags: new Set(), lemma: token.text }));
 			return tags;
+		},
+		folded: () => {
+			folded ??= foldText(text);
+			return folded;
 		},
 	};
 }

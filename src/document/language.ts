@@ -4,12 +4,15 @@ import type { Language } from "../contracts/config.js";
 const FRANC_CODES: Record<string, Language> = { eng: "en", nld: "nl" };
 /** Below this many letters detection is a coin toss; the config's default language is used instead. */
 const MIN_LETTERS = 20;
+/** The opening of a text says its language as well as all of it would, and a huge one would take seconds. */
+const SAMPLE_LENGTH = 20_000;
 
 /**
  * The language of a draft, English or Dutch. franc is restricted to those two: unrestricted, it takes short Dutch for
  * German or Afrikaans.
  */
-export function detectLanguage(text: string, fallback: Language): Language {
+export function detectLanguage(draft: string, fallback: Language): Language {
+	const text = draft.slice(0, SAMPLE_LENGTH);
 	if (lettersOf(text).length < MIN_LETTERS) return fallback;
 	const [best] = francAll(text, { only: Object.keys(FRANC_CODES), minLength: 1 });
 	return (best && FRANC_CODES[best[0]]) ?? fallback;
@@ -24,7 +27,8 @@ const SWITCH_BELOW = 0.75;
  * The language of one sentence of a draft: the draft's own, unless the sentence is long enough and clearly the other
  * (a Dutch tweet quoting an English headline).
  */
-export function detectSentenceLanguage(sentence: string, draftLanguage: Language): Language {
+export function detectSentenceLanguage(whole: string, draftLanguage: Language): Language {
+	const sentence = whole.slice(0, SAMPLE_LENGTH);
 	if (lettersOf(sentence).length < MIN_SENTENCE_LETTERS) return draftLanguage;
 	const scores = francAll(sentence, { only: Object.keys(FRANC_CODES), minLength: 1 });
 	const draftScore = scores.find(([code]) => FRANC_CODES[code] === draftLanguage)?.[1] ?? 0;

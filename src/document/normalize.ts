@@ -4,14 +4,15 @@
  * Cyrillic "а" in a product name all meet the word list. Stretched words ("sooooon") fold to two letters.
  */
 
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+/** Characters that render as nothing: soft hyphen, zero-width spaces and joiners, direction marks, BOM. */
+export const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 const COMBINING_MARK = /\p{M}/gu;
 /** "sooooon", "shhhh", "nooooo": posts stretch words; three or more of a letter fold to two. */
 const ELONGATION = /(\p{L})\1{2,}/gu;
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
 
 /** Cyrillic and Greek letters that render like Latin ones (lower case; input is lower-cased first). */
-const HOMOGLYPHS: Record<string, string> = {
+export const HOMOGLYPHS: Record<string, string> = {
 	а: "a",
 	в: "b",
 	е: "e",

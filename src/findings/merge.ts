@@ -6,10 +6,11 @@ import type { Finding } from "../contracts/report.js";
  */
 export function mergeOverlapping(findings: readonly Finding[], text: string): Finding[] {
 	const merged: Finding[] = [];
-	const lastByRule = new Map<string, Finding>();
+	const lastByRule = new Map<string, number>();
 	for (const finding of findings) {
-		const last = lastByRule.get(finding.ruleId);
-		if (last && finding.span.start < last.span.end) {
+		const lastIndex = lastByRule.get(finding.ruleId);
+		const last = lastIndex === undefined ? undefined : merged[lastIndex];
+		if (lastIndex !== undefined && last && finding.span.start < last.span.end) {
 			const span = { start: last.span.start, end: Math.max(last.span.end, finding.span.end) };
 			const winner = finding.score > last.score ? finding : last;
 			const combined: Finding = {
@@ -18,12 +19,11 @@ export function mergeOverlapping(findings: readonly Finding[], text: string): Fi
 				match: text.slice(span.start, span.end),
 				reasons: [...new Set([...last.reasons, ...finding.reasons])],
 			};
-			merged[merged.indexOf(last)] = combined;
-			lastByRule.set(finding.ruleId, combined);
+			merged[lastIndex] = combined;
 			continue;
 		}
+		lastByRule.set(finding.ruleId, merged.length);
 		merged.push(finding);
-		lastByRule.set(finding.ruleId, finding);
 	}
 	return merged;
 }

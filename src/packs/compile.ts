@@ -1,9 +1,10 @@
 import type { Config, Guideline, Language, RuleOverride, Severity } from "../contracts/config.js";
 import type { Pack, PlatformName, Rule, TermList } from "../contracts/pack.js";
-import { UserError } from "../errors.js";
+import { type Location, UserError } from "../errors.js";
 import { type CompiledCondition, compileCondition } from "./conditions.js";
 import { type CompiledMatcher, compileMatcher } from "./matchers.js";
 import type { Vocabulary } from "./vocabulary.js";
+import { locateInYaml } from "./yaml.js";
 
 /** A rule ready to run, with the organisation's overrides applied. */
 export interface CompiledRule {
@@ -26,12 +27,13 @@ export interface CompiledRule {
 	examples: Rule["examples"];
 }
 
-/** A pack as loaded: where it came from, for error messages. */
+/** A pack as loaded: where it came from and its YAML text, for error messages. */
 export interface LoadedPack {
 	file: string;
 	pack: Pack;
 	/** The packs it extends, nearest first: a run that loads one of them too leaves that one out. */
 	replaces?: string[];
+	text?: string;
 }
 
 /** Everything compiling needs besides the packs. */
@@ -41,7 +43,8 @@ export interface CompileContext {
 	/** Word lists every pack can use (rules/lexicons.yaml). */
 	sharedLexicons: Record<string, TermList>;
 	/** The publication day, YYYY-MM-DD: rules whose `valid_from`/`expires` exclude it are left out. */
-	date?: string /** `--platform`: rules for other platforms are left out, and so are all platform rules without one; `all` keeps them. */;
+	date?: string;
+	/** `--platform`: rules for other platforms are left out, and so are all platform rules without one; `all` keeps them. */
 	platform?: PlatformName | "all";
 }
 
@@ -49,12 +52,15 @@ export interface CompileContext {
 export function compilePacks(packs: readonly LoadedPack[], context: CompileContext): CompiledRule[] {
 	const rules: CompiledRule[] = [];
 	const seen = new Map<string, string>();
-	for (const { file, pack } of packs) {
+	for (const { file, pack, text } of packs) {
+		const where = (path: (string | number)[]) => (text === undefined ? { file } : locateInYaml(text, file, path));
+		refuseMissingVocabulary(pack, context.vocabulary, where);
 		const lexicons = { ...context.sharedLexicons, ...pack.lexicons };
-		for (const rule of pack.rules) {
+		for (const [index, rule] of pack.rules.entries()) {
 			const id = `${pack.pack}/${rule.name}`;
 			const previous = seen.get(id);
-			if (previous) throw new UserError(`rule "${id}" is defined twice (also in ${previous})`, { file });
+			if (previous)
+				throw new UserError(`rule "${id}" is defined twice (also in ${previous})`, where(["rules", index, "name"]));
 			seen.set(id, file);
 			const override = normalizeOverride(context.config.rules[id]);
 			if (override.enabled === false || !isActive(rule, context.date) || !isForPlatform(rule, context.platform))
@@ -72,6 +78,17 @@ export function compilePacks(packs: readonly LoadedPack[], context: CompileConte
 		}
 	}
 	return rules;
+}
+
+/** A pack that declares `requires: [products]` is refused when the organisation config gives no products. */
+function refuseMissingVocabulary(pack: Pack, vocabulary: Vocabulary, where: (path: (string | number)[]) => Location) {
+	for (const [index, name] of pack.requires.entries()) {
+		if (vocabulary[name].length > 0) continue;
+		throw new UserError(
+			`requires[${index}]: pack "${pack.pack}" needs "${name}" from the organisation config (postcheck.yaml), which has none; add it there or leave the pack out`,
+			where(["requires", index]),
+		);
+	}
 }
 
 function compileRule(

@@ -1,7 +1,7 @@
 import type { Condition, Scope } from "../contracts/pack.js";
 import type { Doc } from "../document/document.js";
 import { type Hit, sentenceOf } from "../document/hit.js";
-import { compileMatcher, type MatcherContext } from "./matchers.js";
+import { type CompiledMatcher, compileMatcher, type MatcherContext } from "./matchers.js";
 
 /** A condition ready to run: the hit that makes it hold for a candidate (`true` for a config setting), or undefined. */
 export type CompiledCondition = (doc: Doc, candidate: Hit) => Hit | true | undefined;
@@ -16,26 +16,78 @@ export function compileCondition(condition: Condition, context: MatcherContext, 
 		const holds = settings[condition.setting];
 		return () => (holds ? true : undefined);
 	}
-	const matcher = compileMatcher(condition.near, context);
-	const inScope = scopeTest(condition.within);
-	return (doc, candidate) => matcher(doc).find((hit) => inScope(doc, candidate, hit));
+	const hitsOf = indexedHits(compileMatcher(condition.near, context));
+	const windowOf = scopeWindow(condition.within);
+	const accepts = condition.within === "match" ? overlapsInText : () => true;
+	return (doc, candidate) => firstInWindow(hitsOf(doc), windowOf(doc, candidate), (hit) => accepts(hit, candidate));
 }
 
-function scopeTest(scope: Scope): (doc: Doc, candidate: Hit, hit: Hit) => boolean {
-	if (scope === "document") return () => true;
-	if (scope === "match") return (_doc, candidate, hit) => hit.start < candidate.end && hit.end > candidate.start;
-	if (scope === "sentence") return (doc, candidate, hit) => sentencesOverlap(doc, candidate, hit, 0);
-	if (scope === "context") return (doc, candidate, hit) => sentencesOverlap(doc, candidate, hit, 1);
+/** A half-open range of token indexes: a hit is in it when it shares a token with it. */
+interface TokenWindow {
+	from: number;
+	to: number;
+}
+
+function scopeWindow(scope: Scope): (doc: Doc, candidate: Hit) => TokenWindow {
+	if (scope === "document") return () => ({ from: 0, to: Number.POSITIVE_INFINITY });
+	if (scope === "match") return (_doc, candidate) => ({ from: candidate.firstToken, to: candidate.endToken });
+	if (scope === "sentence") return (doc, candidate) => sentenceWindow(doc, candidate, 0);
+	if (scope === "context") return (doc, candidate) => sentenceWindow(doc, candidate, 1);
 	const before = scope.before ?? 0;
 	const after = scope.after ?? 0;
-	return (_doc, candidate, hit) =>
-		hit.endToken > candidate.firstToken - before && hit.firstToken < candidate.endToken + after;
+	return (_doc, candidate) => ({ from: candidate.firstToken - before, to: candidate.endToken + after });
 }
 
-function sentencesOverlap(doc: Doc, candidate: Hit, hit: Hit, distance: number): boolean {
-	const candidateFirst = sentenceOf(doc, candidate);
-	const candidateLast = doc.tokens[candidate.endToken - 1]?.sentence ?? candidateFirst;
-	const hitFirst = sentenceOf(doc, hit);
-	const hitLast = doc.tokens[hit.endToken - 1]?.sentence ?? hitFirst;
-	return hitLast >= candidateFirst - distance && hitFirst <= candidateLast + distance;
+/** `within: match`: the hit shares characters with the candidate itself, not just a token. */
+function overlapsInText(hit: Hit, candidate: Hit): boolean {
+	return hit.start < candidate.end && hit.end > candidate.start;
+}
+
+/** The tokens of the candidate's sentences and `distance` sentences on either side. */
+function sentenceWindow(doc: Doc, candidate: Hit, distance: number): TokenWindow {
+	const first = sentenceOf(doc, candidate);
+	const last = doc.tokens[candidate.endToken - 1]?.sentence ?? first;
+	const from = doc.sentences[Math.max(0, first - distance)]?.firstToken ?? candidate.firstToken;
+	const to = doc.sentences[Math.min(doc.sentences.length - 1, last + distance)]?.endToken ?? candidate.endToken;
+	return { from, to: Math.max(to, candidate.endToken) };
+}
+
+/** A matcher's hits ordered by first token, so a window is found by binary search rather than by a scan per candidate. */
+interface HitIndex {
+	sorted: Hit[];
+	/** The most tokens any hit covers: how far before a window a hit may start and still reach into it. */
+	longest: number;
+}
+
+function indexedHits(matcher: CompiledMatcher): (doc: Doc) => HitIndex {
+	const cache = new WeakMap<Doc, HitIndex>();
+	return (doc) => {
+		let index = cache.get(doc);
+		if (!index) {
+			const sorted = [...matcher(doc)].sort((a, b) => a.firstToken - b.firstToken);
+			const longest = sorted.reduce((most, hit) => Math.max(most, hit.endToken - hit.firstToken), 1);
+			index = { sorted, longest };
+			cache.set(doc, index);
+		}
+		return index;
+	};
+}
+
+/** The first hit, in document order, that shares a token with the window and passes `accepts`. */
+function firstInWindow(index: HitIndex, window: TokenWindow, accepts: (hit: Hit) => boolean): Hit | undefined {
+	const { sorted, longest } = index;
+	let low = 0;
+	let high = sorted.length;
+	const earliestStart = window.from - longest;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if ((sorted[middle] as Hit).firstToken < earliestStart) low = middle + 1;
+		else high = middle;
+	}
+	for (let position = low; position < sorted.length; position++) {
+		const hit = sorted[position] as Hit;
+		if (hit.firstToken >= window.to) return undefined;
+		if (hit.endToken > window.from && accepts(hit)) return hit;
+	}
+	return undefined;
 }

@@ -3,6 +3,7 @@ import type { Finding } from "../contracts/report.js";
 import type { Doc } from "../document/document.js";
 import { type Hit, sentenceOf } from "../document/hit.js";
 import type { CompiledRule } from "./compile.js";
+import { runWithin } from "./deadline.js";
 import { fillPlaceholders, type Placeholders } from "./placeholders.js";
 
 /** Options that apply to a whole run. */
@@ -12,23 +13,37 @@ export interface RunOptions {
 	placeholders: Placeholders;
 	/** The language messages are written in (guidelines follow the draft's language). Default English. */
 	locale?: Language;
+	/** The most time the rules may take on one draft (on each part of a long one); unlimited when left out. */
+	timeBudgetMs?: number;
+	/** Told which rules were skipped when the budget ran out; the findings of the rules that finished still count. */
+	onOverBudget?: (skippedRuleIds: string[]) => void;
 }
 
 /** Runs every rule that applies to the document's language: candidates, conditions, score, threshold. */
 export function runRules(doc: Doc, rules: readonly CompiledRule[], options: RunOptions): Finding[] {
+	const applicable = rules.filter((rule) => rule.languages.includes(doc.language));
 	const findings: Finding[] = [];
-	for (const rule of rules) {
-		if (!rule.languages.includes(doc.language)) continue;
-		const reportedSentences = new Set<number>();
-		for (const candidate of rule.match(doc)) {
-			const sentence = sentenceOf(doc, candidate);
-			if (rule.once === "sentence" && reportedSentences.has(sentence)) continue;
-			const finding = evaluate(doc, rule, candidate, options);
-			if (!finding) continue;
-			findings.push(finding);
-			reportedSentences.add(sentence);
-			if (rule.once === true) break;
-		}
+	let done = 0;
+	const runAll = () => {
+		for (; done < applicable.length; done++) findings.push(...runRule(doc, applicable[done] as CompiledRule, options));
+	};
+	if (!runWithin(runAll, options.timeBudgetMs ?? Number.POSITIVE_INFINITY)) {
+		options.onOverBudget?.(applicable.slice(done).map((rule) => rule.id));
+	}
+	return findings;
+}
+
+function runRule(doc: Doc, rule: CompiledRule, options: RunOptions): Finding[] {
+	const findings: Finding[] = [];
+	const reportedSentences = new Set<number>();
+	for (const candidate of rule.match(doc)) {
+		const sentence = sentenceOf(doc, candidate);
+		if (rule.once === "sentence" && reportedSentences.has(sentence)) continue;
+		const finding = evaluate(doc, rule, candidate, options);
+		if (!finding) continue;
+		findings.push(finding);
+		reportedSentences.add(sentence);
+		if (rule.once === true) break;
 	}
 	return findings;
 }

@@ -1,15 +1,52 @@
 import { z } from "zod";
 import { type Config, ConfigSchema } from "../contracts/config.js";
-import { PackSchema, TermList } from "../contracts/pack.js";
+import { type Pack, PackSchema, TermList } from "../contracts/pack.js";
 import { UserError } from "../errors.js";
 import type { LoadedPack } from "./compile.js";
-import { parseYaml } from "./yaml.js";
+import { unsafeRegexReason } from "./regex-safety.js";
+import { formatYamlPath, locateInYaml, parseYaml } from "./yaml.js";
 
 const LexiconFileSchema = z.object({ lexicons: z.record(z.string(), TermList) }).strict();
 
-/** Parses and validates a rule pack. */
-export function parsePack(text: string, file: string): LoadedPack {
-	return { file, pack: parseYaml(text, file, PackSchema) };
+/**
+ * Parses and validates a rule pack. A pack that is not built in also has its regular expressions checked for
+ * catastrophic backtracking.
+ */
+export function parsePack(text: string, file: string, options: { trusted?: boolean } = {}): LoadedPack {
+	const pack = parseYaml(text, file, PackSchema);
+	if (!options.trusted) refuseUnsafeRegexes(pack, text, file);
+	return { file, pack, text };
+}
+
+function refuseUnsafeRegexes(pack: Pack, text: string, file: string): void {
+	for (const { path, source } of regexesIn(pack, [])) {
+		const reason = unsafeRegexReason(source);
+		if (reason)
+			throw new UserError(
+				`${formatYamlPath(path)}: regex /${source}/ is refused: ${reason}`,
+				locateInYaml(text, file, path),
+			);
+	}
+}
+
+/** Every `regex:` in a parsed pack, with its path in the YAML. */
+function* regexesIn(
+	value: unknown,
+	path: (string | number)[],
+): Generator<{ path: (string | number)[]; source: string }> {
+	if (Array.isArray(value)) {
+		for (const [index, item] of value.entries()) yield* regexesIn(item, [...path, index]);
+		return;
+	}
+	if (!value || typeof value !== "object") return;
+	for (const [key, item] of Object.entries(value)) {
+		if (key === "regex" && typeof item === "string") yield { path: [...path, key], source: item };
+		else if (key === "regex" && item && typeof item === "object") {
+			for (const [language, source] of Object.entries(item)) {
+				if (typeof source === "string") yield { path: [...path, key, language], source };
+			}
+		} else yield* regexesIn(item, [...path, key]);
+	}
 }
 
 /** Parses the shared word lists every pack can use. */

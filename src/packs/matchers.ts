@@ -30,7 +30,7 @@ export function compileMatcher(matcher: Matcher, context: MatcherContext): Compi
 
 function compileUncached(matcher: Matcher, context: MatcherContext): CompiledMatcher {
 	if ("lexicon" in matcher) {
-		const list = context.lexicons[matcher.lexicon];
+		const list = Object.hasOwn(context.lexicons, matcher.lexicon) ? context.lexicons[matcher.lexicon] : undefined;
 		if (!list) {
 			const known = Object.keys(context.lexicons).sort().join(", ");
 			throw new UserError(`${context.where}: unknown lexicon "${matcher.lexicon}" (known: ${known})`);
@@ -57,12 +57,18 @@ function compileUncached(matcher: Matcher, context: MatcherContext): CompiledMat
 }
 
 function termMatcher(list: TermList, context: MatcherContext, names = false): CompiledMatcher {
+	// Compiled per language on first use: a run over English drafts never stems a long list the Dutch way.
 	const indexes = new Map<Language, TermIndex>();
-	for (const language of LANGUAGES) {
-		const terms = Array.isArray(list) ? list : (list[language] ?? []);
-		indexes.set(language, compileTerms(expandPlaceholders(terms, context.vocabulary), language, names));
-	}
-	return (doc) => findTerms(doc, (language) => indexes.get(language) as TermIndex);
+	const indexFor = (language: Language) => {
+		let index = indexes.get(language);
+		if (!index) {
+			const terms = Array.isArray(list) ? list : (list[language] ?? []);
+			index = compileTerms(expandPlaceholders(terms, context.vocabulary), language, names);
+			indexes.set(language, index);
+		}
+		return index;
+	};
+	return (doc) => findTerms(doc, indexFor);
 }
 
 /** `{organization}` in a word list stands for each of the organisation's names; without a config the entry drops. */
@@ -89,10 +95,12 @@ function regexMatcher(matcher: Extract<Matcher, { regex: unknown }>, context: Ma
 	return (doc) => {
 		const regex = byLanguage.get(doc.language);
 		if (!regex) return [];
+		const folded = doc.folded();
 		const hits: Hit[] = [];
-		for (const match of doc.text.matchAll(regex)) {
+		for (const match of folded.text.matchAll(regex)) {
 			if (match[0].length > 0 && validate(match[0])) {
-				hits.push(hitFromSpan(doc, match.index, match.index + match[0].length, regex.source));
+				const span = folded.toOriginal(match.index, match.index + match[0].length);
+				hits.push(hitFromSpan(doc, span.start, span.end, regex.source));
 			}
 		}
 		return hits;

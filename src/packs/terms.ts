@@ -32,8 +32,10 @@ interface Entry {
 export interface TermIndex {
 	/** Entries by the value of their first word (stem and exact words). */
 	byFirst: Map<string, Entry[]>;
-	/** Entries whose first word is a prefix or suffix pattern: tried on every token. */
-	affixed: Entry[];
+	/** Entries whose first word is a prefix pattern, by the prefix's first character. */
+	prefixed: Map<string, Entry[]>;
+	/** Entries whose first word is a suffix pattern, by the suffix's last character. */
+	suffixed: Map<string, Entry[]>;
 	/** Entries by their glued form. */
 	byGlued: Map<string, string>;
 }
@@ -45,18 +47,25 @@ const MATCHABLE = new Set<Token["kind"]>(["word", "number", "hashtag", "mention"
  * also match with a space ("ZK-app" finds "ZK app"); a word list's "has-been" must not find "has been".
  */
 export function compileTerms(terms: readonly string[], language: Language, names = false): TermIndex {
-	const index: TermIndex = { byFirst: new Map(), affixed: [], byGlued: new Map() };
+	const index: TermIndex = { byFirst: new Map(), prefixed: new Map(), suffixed: new Map(), byGlued: new Map() };
 	for (const term of names ? terms.flatMap(withSpacedHyphens) : terms) {
 		const words = parseTerm(term, language);
 		const first = words[0];
 		if (!first) continue;
 		const entry = { term, words };
-		if (first.mode === "prefix" || first.mode === "suffix") index.affixed.push(entry);
-		else index.byFirst.set(first.value, [...(index.byFirst.get(first.value) ?? []), entry]);
+		if (first.mode === "prefix") addTo(index.prefixed, first.value.charAt(0), entry);
+		else if (first.mode === "suffix") addTo(index.suffixed, first.value.charAt(first.value.length - 1), entry);
+		else addTo(index.byFirst, first.value, entry);
 		const gluable = words.every((word) => (word.mode === "stem" || word.mode === "exact") && !word.sign);
 		if (gluable) index.byGlued.set(glue(words.map((word) => word.norm)), term);
 	}
 	return index;
+}
+
+function addTo(map: Map<string, Entry[]>, key: string, entry: Entry): void {
+	const entries = map.get(key);
+	if (entries) entries.push(entry);
+	else map.set(key, [entry]);
 }
 
 /** "ZK-app" is also written "ZK app". */
@@ -65,12 +74,17 @@ function withSpacedHyphens(term: string): string[] {
 	return spaced === term ? [term] : [term, spaced];
 }
 
+/** A single word the tokenizer would keep whole: most list entries, and no need to run the tokenizer on it. */
+const PLAIN_WORD = /^\p{L}[\p{L}\p{M}\p{N}]*$/u;
+
 function parseTerm(term: string, language: Language): WordPattern[] {
 	const exact = term.startsWith("=");
 	const prefix = term.endsWith("*");
 	const suffix = term.startsWith("*");
 	const body = term.slice(exact || suffix ? 1 : 0, prefix ? -1 : undefined);
-	const tokens = tokenize(body).filter((token) => MATCHABLE.has(token.kind) || token.kind === "punct");
+	const tokens = PLAIN_WORD.test(body)
+		? [{ kind: "word" as const, text: body }]
+		: tokenize(body).filter((token) => MATCHABLE.has(token.kind) || token.kind === "punct");
 	return tokens.map((token, position): WordPattern => {
 		const signed = token.kind === "hashtag" || token.kind === "mention";
 		const norm = normalize(signed ? token.text.slice(1) : token.text);
@@ -108,21 +122,46 @@ export function findTerms(doc: Doc, indexFor: (language: Language) => TermIndex)
 		const token = tokens[position] as Token;
 		if (!MATCHABLE.has(token.kind)) continue;
 		const index = indexFor(token.language);
-		const lookups = new Set([token.key, token.norm, ...token.parts]);
-		const candidates = [...[...lookups].flatMap((key) => index.byFirst.get(key) ?? []), ...index.affixed];
-		let longest: Hit | undefined;
-		for (const entry of candidates) {
-			const end = matchAt(tokens, position, entry.words);
-			if (end !== undefined && (!longest || end > longest.endToken)) longest = hitOf(doc, position, end, entry.term);
+		let longest = longestAt(doc, position, index.byFirst.get(token.key), undefined);
+		if (token.norm !== token.key) longest = longestAt(doc, position, index.byFirst.get(token.norm), longest);
+		for (const [at, part] of token.parts.entries()) {
+			if (part !== token.key && part !== token.norm && token.parts.indexOf(part) === at)
+				longest = longestAt(doc, position, index.byFirst.get(part), longest);
 		}
-		const glued = index.byGlued.get(glue([token.norm]));
-		if (!longest && glued) longest = hitOf(doc, position, position + 1, glued);
+		longest = longestAt(doc, position, index.prefixed.get(token.norm.charAt(0)), longest);
+		longest = longestAt(doc, position, index.suffixed.get(token.norm.charAt(token.norm.length - 1)), longest);
+		if (!longest && index.byGlued.size > 0) {
+			const glued = index.byGlued.get(gluedNorms(doc)[position] as string);
+			if (glued) longest = hitOf(doc, position, position + 1, glued);
+		}
 		if (longest) {
 			hits.push(longest);
 			position = longest.endToken - 1;
 		}
 	}
 	return hits;
+}
+
+/** The longest of the entries matching at a token, or the one found so far when none is longer. */
+function longestAt(doc: Doc, position: number, entries: Entry[] | undefined, found: Hit | undefined): Hit | undefined {
+	let longest = found;
+	for (const entry of entries ?? []) {
+		const end = matchAt(doc.tokens, position, entry.words);
+		if (end !== undefined && (!longest || end > longest.endToken)) longest = hitOf(doc, position, end, entry.term);
+	}
+	return longest;
+}
+
+const GLUED = new WeakMap<Doc, string[]>();
+
+/** Each token's folded form without joiners, computed once per document for every word list. */
+function gluedNorms(doc: Doc): string[] {
+	let glued = GLUED.get(doc);
+	if (!glued) {
+		glued = doc.tokens.map((token) => glue([token.norm]));
+		GLUED.set(doc, glued);
+	}
+	return glued;
 }
 
 function matchAt(tokens: Token[], start: number, words: WordPattern[]): number | undefined {

@@ -1,6 +1,6 @@
-import { isMap, isPair, isScalar, LineCounter, type Node, parseDocument } from "yaml";
+import { type Document, isMap, isPair, isScalar, LineCounter, type Node, parseDocument, visit } from "yaml";
 import type { z } from "zod";
-import { UserError } from "../errors.js";
+import { type Location, UserError } from "../errors.js";
 
 /**
  * Parses a YAML file and validates it against a zod schema; every problem becomes a UserError at `file:line:col`.
@@ -15,11 +15,16 @@ export function parseYaml<Schema extends z.ZodType>(text: string, file: string, 
 	};
 	const [syntaxError] = document.errors;
 	if (syntaxError) throw new UserError(firstLine(syntaxError.message), at(syntaxError.pos[0]));
+	refuseNonData(document, at);
 	let value: unknown;
 	try {
-		value = document.toJS({ maxAliasCount: 100 });
+		value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
 	} catch (error) {
-		throw new UserError(`cannot read YAML: ${firstLine(String((error as Error).message))}`, { file });
+		const alias = firstAlias(document);
+		throw new UserError(
+			`cannot read YAML: ${firstLine(String((error as Error).message))}`,
+			alias ? at(alias) : { file },
+		);
 	}
 	const result = schema.safeParse(value ?? {});
 	if (result.success) return result.data;
@@ -29,9 +34,53 @@ export function parseYaml<Schema extends z.ZodType>(text: string, file: string, 
 	const path = issue.path as (string | number)[];
 	const unknownKey = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
 	const node = locate(document.contents, path, unknownKey);
-	const where = path.length > 0 ? `${formatPath(path)}: ` : "";
+	const where = path.length > 0 ? `${formatYamlPath(path)}: ` : "";
 	const location = node?.range ? at(node.range[0]) : { file };
 	throw new UserError(`${where}${describeIssue(issue, schema)}`, location);
+}
+
+/** How many nodes aliases may expand to in all: generous for real reuse, fatal for a "billion laughs" bomb. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Packs and configs are plain data: a YAML tag (`!!js/function`, `!!binary`, `!include`) is refused rather than
+ * resolved or read as a string, and so is a `__proto__` key, which some consumers would turn into a prototype.
+ */
+function refuseNonData(document: Document, at: (offset: number) => { file: string; line: number; column: number }) {
+	visit(document, {
+		Node(_key, node) {
+			if (node.tag)
+				throw new UserError(
+					`YAML tags such as ${node.tag.replace("tag:yaml.org,2002:", "!!")} are not allowed: write plain values`,
+					at(node.range?.[0] ?? 0),
+				);
+		},
+		Pair(_key, pair) {
+			if (isScalar(pair.key) && pair.key.value === "__proto__")
+				throw new UserError('"__proto__" is not allowed as a key', at(pair.key.range?.[0] ?? 0));
+		},
+	});
+}
+
+function firstAlias(document: Document): number | undefined {
+	let offset: number | undefined;
+	visit(document, {
+		Alias(_key, node) {
+			offset = node.range?.[0];
+			return visit.BREAK;
+		},
+	});
+	return offset;
+}
+
+/** Where a value of a parsed YAML file is, e.g. `["rules", 2, "name"]`: for errors found after parsing. */
+export function locateInYaml(text: string, file: string, path: (string | number)[]): Location {
+	const lineCounter = new LineCounter();
+	const document = parseDocument(text, { lineCounter });
+	const offset = locate(document.contents, path)?.range?.[0];
+	if (offset === undefined) return { file };
+	const { line, col } = lineCounter.linePos(offset);
+	return { file, line, column: col };
 }
 
 function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): string {
@@ -61,7 +110,8 @@ function locate(root: unknown, path: (string | number)[], unknownKey?: string): 
 	return node;
 }
 
-function formatPath(path: (string | number)[]): string {
+/** A path in a YAML file as users read it: `rules[2].match.regex`. */
+export function formatYamlPath(path: (string | number)[]): string {
 	return path.map((step, index) => (typeof step === "number" ? `[${step}]` : index ? `.${step}` : step)).join("");
 }
 

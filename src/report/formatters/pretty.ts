@@ -30,11 +30,12 @@ function formatFinding(finding: JsonFinding, lines: string[], paint: ChalkInstan
 	const severity = SEVERITY_COLOR[finding.severity](paint)(finding.severity.padEnd(7));
 	const header = `  ${place}${severity} ${finding.message}  ${paint.dim(`${finding.ruleId} · score ${finding.score.toFixed(2)}`)}`;
 	const gutter = paint.dim("│");
-	const line = lines[finding.line - 1] ?? "";
-	const endColumn = finding.endLine === finding.line ? finding.endColumn : line.length + 1;
+	const fullLine = lines[finding.line - 1] ?? "";
+	const fullEnd = finding.endLine === finding.line ? finding.endColumn : fullLine.length + 1;
+	const { line, column, endColumn } = excerpt(fullLine, finding.column, fullEnd);
 	const underline =
-		" ".repeat(displayWidth(line.slice(0, finding.column - 1))) +
-		"^".repeat(Math.max(1, displayWidth(line.slice(finding.column - 1, endColumn - 1))));
+		" ".repeat(displayWidth(line.slice(0, column - 1))) +
+		"^".repeat(Math.max(1, displayWidth(line.slice(column - 1, endColumn - 1))));
 	const parts = [
 		header,
 		`         ${gutter} ${line}`,
@@ -44,6 +45,30 @@ function formatFinding(finding: JsonFinding, lines: string[], paint: ChalkInstan
 	if (finding.suggestion) parts.push(`         ${gutter} ${paint.green(`Try: ${finding.suggestion}`)}`);
 	parts.push(`         ${gutter} ${paint.dim(`Why: ${finding.reasons.join("; ")}`)}`);
 	return parts.join("\n");
+}
+
+/** Context shown on either side of a match, in UTF-16 code units: a long line is cut, or output grows as its square. */
+const EXCERPT_CONTEXT = 60;
+
+/** The part of a long line around a match, marked with "…" where cut; columns are 1-based, into the excerpt. */
+function excerpt(line: string, column: number, endColumn: number): { line: string; column: number; endColumn: number } {
+	const from = Math.max(0, column - 1 - EXCERPT_CONTEXT);
+	const to = Math.min(line.length, Math.max(endColumn - 1, column) + EXCERPT_CONTEXT);
+	if (from === 0 && to === line.length) return { line, column, endColumn };
+	const start = from > 0 && isLowSurrogate(line, from) ? from - 1 : from;
+	const end = to < line.length && isLowSurrogate(line, to) ? to + 1 : to;
+	const before = start > 0 ? "…" : "";
+	const shift = before.length - start;
+	return {
+		line: `${before}${line.slice(start, end)}${end < line.length ? "…" : ""}`,
+		column: column + shift,
+		endColumn: endColumn + shift,
+	};
+}
+
+function isLowSurrogate(text: string, index: number): boolean {
+	const code = text.charCodeAt(index);
+	return code >= 0xdc00 && code <= 0xdfff;
 }
 
 function summaryLine(report: JsonReport, paint: ChalkInstance): string {
