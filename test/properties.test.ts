@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { JsonReportSchema } from "../src/contracts/report.js";
+import { tokenize } from "../src/document/tokenize.js";
 import { formatJson } from "../src/report/formatters/json.js";
 import { buildReport } from "../src/report/report.js";
 import { checkText, exampleRules, RULES_DIR } from "./helpers/rules.js";
@@ -114,5 +115,44 @@ describe("the kernel over random and adversarial text", () => {
 		const samples = fc.sample(draft, { numRuns: 100, seed: RUNS.seed });
 		const withFindings = samples.filter((text) => checkText(rules, text).length > 0).length;
 		expect(withFindings).toBeGreaterThanOrEqual(40);
+	});
+});
+
+describe("the tokenizer's ASCII grammar", () => {
+	const asciiDraft = fc
+		.array(
+			fc.oneof(
+				fc.constantFrom(
+					...ORGANISATION_WORDS.filter((word) => !/[\u0080-\uffff]/.test(word)),
+					"https://acme.com/x.",
+					"@jan",
+					"#Q3",
+					"e.g.",
+					"done.Next",
+					"3rd",
+					"1,2",
+					"x@y.nl",
+					" ",
+					"\n",
+					"!",
+					"'",
+					"-",
+				),
+				fc.string({ unit: "binary-ascii", maxLength: 12 }),
+			),
+			{ maxLength: 20 },
+		)
+		.map((parts) => parts.join(""));
+
+	it("splits an ASCII draft exactly as the full Unicode grammar does", () => {
+		// One non-ASCII word after a space makes tokenize use the Unicode grammar, and adds exactly one token.
+		fc.assert(
+			fc.property(asciiDraft, (text) => {
+				const unicode = tokenize(`${text} é`);
+				expect(unicode.at(-1)).toMatchObject({ kind: "word", text: "é" });
+				expect(tokenize(text)).toEqual(unicode.slice(0, -1));
+			}),
+			{ numRuns: 2000 },
+		);
 	});
 });

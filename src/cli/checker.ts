@@ -1,5 +1,6 @@
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { CheckJob, CheckResult } from "./check-job.js";
 import type { WorkerRequest, WorkerSetup } from "./check-worker.js";
 
@@ -53,6 +54,14 @@ export function createChecker(
 	};
 }
 
+/**
+ * node:worker_threads is loaded when a pool starts, not with this module: in Node 20, workers started by a process
+ * whose startup snapshot had loaded it fail (see src/cli/snapshot.ts).
+ */
+function workerThreads(): typeof import("node:worker_threads") {
+	return createRequire(import.meta.url)("node:worker_threads");
+}
+
 /** Worker threads that each load the setup once; a job goes to the least busy one that has loaded. */
 class WorkerPool {
 	private readonly workers: { worker: Worker; busy: number; ready: boolean }[] = [];
@@ -64,6 +73,7 @@ class WorkerPool {
 	private failure: Error | undefined;
 
 	constructor(size: number, workerSetup: WorkerSetup) {
+		const { Worker } = workerThreads();
 		for (let index = 0; index < size; index++) {
 			const worker = new Worker(new URL("./check-worker.js", import.meta.url), { workerData: workerSetup });
 			const slot = { worker, busy: 0, ready: false };

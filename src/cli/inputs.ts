@@ -1,6 +1,5 @@
 import { type Dirent, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { glob, isDynamicPattern } from "tinyglobby";
 import { decodeText } from "../input/decode.js";
 import { DRAFT_FORMATS } from "../input/split.js";
 import { describeFileError } from "./file-errors.js";
@@ -35,17 +34,26 @@ export async function expandPaths(
 			walkFolder(absolute, ignored, found, cwd);
 		} else if (stat) {
 			found.push({ file: absolute, found: false });
-		} else if (isDynamicPattern(path)) {
-			const files = await glob(path, { cwd, absolute: true, ignore: ["**/node_modules/**"], dot: false });
-			const kept = files.filter((file) => !ignored(file, false));
-			if (kept.length === 0) found.push({ path, error: "no files match this pattern" });
-			for (const file of kept.sort()) found.push({ file, found: true });
 		} else {
-			found.push({ path, error: isDanglingLink(absolute) ? "broken symbolic link" : "no such file or folder" });
+			found.push(...(await expandGlob(path, absolute, cwd, ignored)));
 		}
 	}
 	const seen = new Set<string>();
 	return found.filter((entry) => !("file" in entry) || (!seen.has(entry.file) && seen.add(entry.file)));
+}
+
+/**
+ * A path that is neither file nor folder: a glob, or an error. The glob library is loaded only here, so that a run
+ * without globs does not pay for it (and the startup snapshot does not hold it, see src/cli/snapshot.ts).
+ */
+async function expandGlob(path: string, absolute: string, cwd: string, ignored: IgnoreFilter): Promise<PathEntry[]> {
+	const { glob, isDynamicPattern } = await import("tinyglobby");
+	if (!isDynamicPattern(path))
+		return [{ path, error: isDanglingLink(absolute) ? "broken symbolic link" : "no such file or folder" }];
+	const files = await glob(path, { cwd, absolute: true, ignore: ["**/node_modules/**"], dot: false });
+	const kept = files.filter((file) => !ignored(file, false)).sort();
+	if (kept.length === 0) return [{ path, error: "no files match this pattern" }];
+	return kept.map((file) => ({ file, found: true }));
 }
 
 /** Adds a folder's drafts to `found`; a folder that cannot be read is an error entry, and the walk goes on. */

@@ -180,7 +180,8 @@ export function findUp(start: string, names: readonly string[]): string | undefi
 	}
 }
 
-function builtinPackFiles(): string[] {
+/** The built-in packs' files, in a stable order. */
+export function builtinPackFiles(): string[] {
 	return readdirSync(BUILTIN_RULES_DIR)
 		.filter((name) => name.endsWith(".yaml") && name !== SHARED_LEXICONS)
 		.sort()

@@ -5,8 +5,12 @@ import { createContext, Script } from "node:vm";
  * from JavaScript; V8's script timeout can, since it stops whatever runs on the thread, host functions included.
  * One call costs a fraction of a millisecond, so it wraps a whole draft's rules rather than each rule.
  */
-const SANDBOX = createContext({ task: undefined as (() => void) | undefined });
-const RUN_TASK = new Script("task()");
+interface Sandbox {
+	task?: () => void;
+}
+// Made on first use: a startup snapshot cannot hold a vm context (see src/cli/snapshot.ts).
+let sandbox: Sandbox | undefined;
+let runTask: Script | undefined;
 
 /** Runs `task` until it returns (true) or `milliseconds` pass (false); a task that throws rethrows. */
 export function runWithin(task: () => void, milliseconds: number): boolean {
@@ -15,14 +19,16 @@ export function runWithin(task: () => void, milliseconds: number): boolean {
 		return true;
 	}
 	if (milliseconds < 1) return false;
-	SANDBOX.task = task;
+	sandbox ??= createContext({});
+	runTask ??= new Script("task()");
+	sandbox.task = task;
 	try {
-		RUN_TASK.runInContext(SANDBOX, { timeout: Math.ceil(milliseconds) });
+		runTask.runInContext(sandbox, { timeout: Math.ceil(milliseconds) });
 		return true;
 	} catch (error) {
 		if ((error as { code?: string }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") return false;
 		throw error;
 	} finally {
-		SANDBOX.task = undefined;
+		sandbox.task = undefined;
 	}
 }

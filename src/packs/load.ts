@@ -7,15 +7,34 @@ import { unsafeRegexReason } from "./regex-safety.js";
 import { formatYamlPath, locateInYaml, parseYaml } from "./yaml.js";
 
 const LexiconFileSchema = z.object({ lexicons: z.record(z.string(), TermList) }).strict();
+type LexiconFile = z.infer<typeof LexiconFileSchema>;
 
 /**
  * Parses and validates a rule pack. A pack that is not built in also has its regular expressions checked for
  * catastrophic backtracking.
  */
 export function parsePack(text: string, file: string, options: { trusted?: boolean } = {}): LoadedPack {
+	if (options.trusted)
+		return { file, pack: remembered(parsedPacks, text, () => parseYaml(text, file, PackSchema)), text };
 	const pack = parseYaml(text, file, PackSchema);
-	if (!options.trusted) refuseUnsafeRegexes(pack, text, file);
+	refuseUnsafeRegexes(pack, text, file);
 	return { file, pack, text };
+}
+
+/**
+ * Built-in packs and word lists parsed earlier in this process (or in the startup snapshot, see src/cli/snapshot.ts),
+ * by their text: parsing them is most of a cold start, and the same text always parses to the same value. Parsed
+ * values are never changed after parsing.
+ */
+const parsedPacks = new Map<string, Pack>();
+const parsedLexicons = new Map<string, LexiconFile>();
+
+function remembered<Value>(parsed: Map<string, Value>, text: string, parse: () => Value): Value {
+	const known = parsed.get(text);
+	if (known) return known;
+	const value = parse();
+	parsed.set(text, value);
+	return value;
 }
 
 function refuseUnsafeRegexes(pack: Pack, text: string, file: string): void {
@@ -51,7 +70,7 @@ function* regexesIn(
 
 /** Parses the shared word lists every pack can use. */
 export function parseLexicons(text: string, file: string): Record<string, z.infer<typeof TermList>> {
-	return parseYaml(text, file, LexiconFileSchema).lexicons;
+	return remembered(parsedLexicons, text, () => parseYaml(text, file, LexiconFileSchema)).lexicons;
 }
 
 /** Parses and validates an organisation config. */

@@ -63,7 +63,7 @@ function termMatcher(list: TermList, context: MatcherContext, names = false): Co
 		let index = indexes.get(language);
 		if (!index) {
 			const terms = Array.isArray(list) ? list : (list[language] ?? []);
-			index = compileTerms(expandPlaceholders(terms, context.vocabulary), language, names);
+			index = compiledTerms(terms, language, names, context.vocabulary);
 			indexes.set(language, index);
 		}
 		return index;
@@ -72,10 +72,41 @@ function termMatcher(list: TermList, context: MatcherContext, names = false): Co
 }
 
 /** `{organization}` in a word list stands for each of the organisation's names; without a config the entry drops. */
+/**
+ * Word lists compiled earlier in this process, by the list as parsed: the built-in packs are parsed once (see
+ * parsePack), so their lists are compiled once, or already in the startup snapshot. A list that names the
+ * organisation depends on the config and is compiled each time.
+ */
+const compiledLists = new WeakMap<readonly string[], Map<string, TermIndex>>();
+
+function compiledTerms(
+	terms: readonly string[],
+	language: Language,
+	names: boolean,
+	vocabulary: Vocabulary,
+): TermIndex {
+	if (terms.some((term) => term.includes(ORGANIZATION)))
+		return compileTerms(expandPlaceholders(terms, vocabulary), language, names);
+	const key = `${language}:${names}`;
+	let byKey = compiledLists.get(terms);
+	if (!byKey) {
+		byKey = new Map();
+		compiledLists.set(terms, byKey);
+	}
+	let index = byKey.get(key);
+	if (!index) {
+		index = compileTerms(terms, language, names);
+		byKey.set(key, index);
+	}
+	return index;
+}
+
+const ORGANIZATION = "{organization}";
+
 function expandPlaceholders(terms: readonly string[], vocabulary: Vocabulary): string[] {
 	const names = organizationNames(vocabulary);
 	return terms.flatMap((term) =>
-		term.includes("{organization}") ? names.map((name) => term.replaceAll("{organization}", name)) : [term],
+		term.includes(ORGANIZATION) ? names.map((name) => term.replaceAll(ORGANIZATION, name)) : [term],
 	);
 }
 

@@ -8,7 +8,7 @@ import {
 	StreamMessageReader,
 	StreamMessageWriter,
 } from "vscode-languageserver-protocol/node";
-import { BIN } from "./cli.js";
+import { COMMAND } from "./cli.js";
 
 /** Generous: the first check loads the English tagger on a busy two-core machine. */
 const WAIT_MS = 20_000;
@@ -26,7 +26,7 @@ export class LspClient {
 	stderr = "";
 
 	constructor(cwd: string) {
-		this.child = spawn(process.execPath, [BIN, "lsp"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+		this.child = spawn(COMMAND, ["lsp"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
 		this.child.stderr?.on("data", (chunk) => {
 			this.stderr += String(chunk);
 		});

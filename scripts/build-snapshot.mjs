@@ -1,0 +1,76 @@
+// Builds postcheck's V8 startup snapshot (see src/cli/snapshot.ts) after `tsc`: the compiled CLI is bundled into one
+// CommonJS file, as Node's snapshot builder requires, and run once by `node --build-snapshot`. bin/postcheck uses the
+// snapshot only when it was built here, by the Node.js that runs it; otherwise it runs bin/postcheck.js. A failed
+// build leaves no snapshot behind, so postcheck still works, only slower to start.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const folder = join(root, "dist", "snapshot");
+const bundle = join(folder, "postcheck.cjs");
+const blob = join(folder, "postcheck.blob");
+// V8 cannot snapshot a regular expression compiled to machine code, and the warm-up runs the tokenizer thousands of
+// times: regular expressions stay interpreted for their first 100,000 runs (a post needs a few hundred). A snapshot
+// runs only with the V8 flags it was built with, so bin/postcheck reads them from `built-for`.
+const V8_FLAGS = ["--regexp-tier-up-ticks=100000"];
+
+/**
+ * Packages only `postcheck init` and `postcheck lsp` use stay out of the bundle, so the snapshot stays small; they are
+ * loaded from node_modules when those commands run. The bundle's own `require` cannot load packages after a snapshot
+ * starts, a `createRequire` made then can.
+ */
+function loadAtRunTime(filter) {
+	return {
+		name: "load-at-run-time",
+		setup(bundler) {
+			bundler.onResolve({ filter }, (args) => ({ path: args.path, namespace: "run-time" }));
+			bundler.onLoad({ filter: /.*/, namespace: "run-time" }, (args) => ({
+				contents: `module.exports = require("node:module").createRequire(__filename)(${JSON.stringify(args.path)});`,
+				loader: "js",
+			}));
+		},
+	};
+}
+
+rmSync(folder, { recursive: true, force: true });
+mkdirSync(folder, { recursive: true });
+try {
+	await build({
+		entryPoints: [join(root, "dist", "cli", "snapshot.js")],
+		outfile: bundle,
+		bundle: true,
+		platform: "node",
+		format: "cjs",
+		target: "node20",
+		// ESM builds first: some packages' CommonJS builds (jsonc-parser's UMD) load their parts in ways a bundle cannot follow.
+		mainFields: ["module", "main"],
+		// The modules locate package files from dist/cli/ (rules/, package.json, the worker script): so does the bundle.
+		define: { "import.meta.url": "postcheckModuleUrl" },
+		banner: {
+			js: 'const postcheckModuleUrl = require("node:url").pathToFileURL(require("node:path").join(__dirname, "../cli/main.js")).href;',
+		},
+		plugins: [loadAtRunTime(/^(@inquirer\/prompts|vscode-languageserver(-textdocument)?)(\/|$)/)],
+		minify: true,
+		logLevel: "warning",
+	});
+	// V8 keeps a script's source in the heap, two bytes a character if any character is not ASCII: escape those few.
+	const source = readFileSync(bundle, "utf8");
+	writeFileSync(
+		bundle,
+		source.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`),
+	);
+	execFileSync(process.execPath, [...V8_FLAGS, "--no-warnings", "--snapshot-blob", blob, "--build-snapshot", bundle], {
+		stdio: ["ignore", "ignore", "pipe"],
+	});
+	// bin/postcheck compares the first two lines with what runs it: the folder the snapshot was built in, and the Node.js.
+	writeFileSync(join(folder, "built-for"), `${root}\n${process.execPath}\n${V8_FLAGS.join(" ")}\n`);
+} catch (error) {
+	rmSync(folder, { recursive: true, force: true });
+	const reason = String(error.stderr ?? error.message)
+		.trim()
+		.split("\n")[0];
+	process.stderr.write(`postcheck: no startup snapshot (${reason}); the CLI still works, it starts slower\n`);
+}
