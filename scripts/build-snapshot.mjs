@@ -35,6 +35,19 @@ function loadAtRunTime(filter) {
 	};
 }
 
+/** zod bundles its error messages in some forty languages; postcheck's own messages are in English and Dutch. */
+function zodEnglishOnly() {
+	return {
+		name: "zod-english-only",
+		setup(bundler) {
+			bundler.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+				contents: 'export { default as en } from "./en.js";',
+				loader: "js",
+			}));
+		},
+	};
+}
+
 rmSync(folder, { recursive: true, force: true });
 mkdirSync(folder, { recursive: true });
 try {
@@ -52,7 +65,7 @@ try {
 		banner: {
 			js: 'const postcheckModuleUrl = require("node:url").pathToFileURL(require("node:path").join(__dirname, "../cli/main.js")).href;',
 		},
-		plugins: [loadAtRunTime(/^(@inquirer\/prompts|vscode-languageserver(-textdocument)?)(\/|$)/)],
+		plugins: [loadAtRunTime(/^(@inquirer\/prompts|vscode-languageserver(-textdocument)?)(\/|$)/), zodEnglishOnly()],
 		minify: true,
 		logLevel: "warning",
 	});

@@ -1,4 +1,5 @@
-import twitterText, { type ParseTweetOptions } from "twitter-text";
+import { createRequire } from "node:module";
+import type { ParseTweetOptions } from "twitter-text";
 import type { Limit } from "../contracts/pack.js";
 import type { Doc, Token } from "./document.js";
 import { type Hit, hitFromSpan } from "./hit.js";
@@ -44,14 +45,25 @@ function overflowAt(starts: readonly number[], max: number, end: number): Measur
 	return { count: starts.length, overflowStart: starts[max], overflowEnd: end };
 }
 
-// twitter-text exports its configs, but @types/twitter-text leaves them out; parseTweet takes a whole config.
-const X_DEFAULTS = (twitterText as unknown as { configs: { defaults: Required<ParseTweetOptions> } }).configs.defaults;
+type TwitterText = typeof import("twitter-text") & {
+	// twitter-text exports its configs, but @types/twitter-text leaves them out; parseTweet takes a whole config.
+	configs: { defaults: Required<ParseTweetOptions> };
+};
+let twitterText: TwitterText | undefined;
+
+/** Loaded on first use, as only the X length rule needs it (and so the startup snapshot stays small). */
+function loadTwitterText(): TwitterText {
+	twitterText ??= createRequire(import.meta.url)("twitter-text") as TwitterText;
+	return twitterText;
+}
 
 function measureWeighted(text: string, limit: Limit): Measurement {
+	const twitterText = loadTwitterText();
+	const defaults = twitterText.configs.defaults;
 	const config = {
-		...X_DEFAULTS,
+		...defaults,
 		maxWeightedTweetLength: limit.max,
-		transformedURLLength: limit.urlLength ?? X_DEFAULTS.transformedURLLength,
+		transformedURLLength: limit.urlLength ?? defaults.transformedURLLength,
 	};
 	const parsed = twitterText.parseTweet(text, config);
 	if (parsed.weightedLength <= limit.max) return { count: parsed.weightedLength };
