@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { JsonReportSchema } from "../src/contracts/report.js";
+import { normalize } from "../src/document/normalize.js";
 import { tokenize } from "../src/document/tokenize.js";
 import { formatJson } from "../src/report/formatters/json.js";
 import { buildReport } from "../src/report/report.js";
@@ -118,7 +119,7 @@ describe("the kernel over random and adversarial text", () => {
 	});
 });
 
-describe("the tokenizer's ASCII grammar", () => {
+describe("the ASCII fast paths", () => {
 	const asciiDraft = fc
 		.array(
 			fc.oneof(
@@ -151,6 +152,16 @@ describe("the tokenizer's ASCII grammar", () => {
 				const unicode = tokenize(`${text} é`);
 				expect(unicode.at(-1)).toMatchObject({ kind: "word", text: "é" });
 				expect(tokenize(text)).toEqual(unicode.slice(0, -1));
+			}),
+			{ numRuns: 2000 },
+		);
+	});
+
+	it("fold an ASCII word exactly as the full Unicode folding does", () => {
+		// A non-ASCII word after a space sends normalize the long way, and folds on its own to "e".
+		fc.assert(
+			fc.property(asciiDraft, (text) => {
+				expect(normalize(`${text} É`)).toBe(`${normalize(text)} e`);
 			}),
 			{ numRuns: 2000 },
 		);

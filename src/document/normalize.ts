@@ -44,8 +44,14 @@ export const HOMOGLYPHS: Record<string, string> = {
 };
 const HOMOGLYPH = new RegExp(`[${Object.keys(HOMOGLYPHS).join("")}]`, "g");
 
+const NON_ASCII = /[\u0080-\uffff]/;
+const BACKTICK = /`/g;
+const ASCII_ELONGATION = /([a-z])\1{2,}/g;
+
 /** The comparable form of a word or phrase. */
 export function normalize(text: string): string {
+	// Most words are plain ASCII, where only case, the backtick and stretching can change.
+	if (!NON_ASCII.test(text)) return text.toLowerCase().replace(BACKTICK, "'").replace(ASCII_ELONGATION, "$1$1");
 	return text
 		.replace(INVISIBLE, "")
 		.normalize("NFKD")

@@ -54,7 +54,9 @@ function* regexesIn(
 	path: (string | number)[],
 ): Generator<{ path: (string | number)[]; source: string }> {
 	if (Array.isArray(value)) {
-		for (const [index, item] of value.entries()) yield* regexesIn(item, [...path, index]);
+		// Word lists are long and hold only strings: only objects can hold a `regex:`.
+		for (const [index, item] of value.entries())
+			if (item && typeof item === "object") yield* regexesIn(item, [...path, index]);
 		return;
 	}
 	if (!value || typeof value !== "object") return;
