@@ -70,6 +70,30 @@ describe("--platform", () => {
 		]);
 	});
 
+	it("takes a draft's platform from its front matter or JSON line, over --platform, and refuses an unknown one", () => {
+		const folder = folderWith({
+			"tweet.md": `---\nplatform: x\n---\n${LONG}\n`,
+			"scheduled.jsonl": `${JSON.stringify({ id: "a", text: LONG, platform: "bluesky" })}\n${JSON.stringify({ id: "b", text: LONG })}\n`,
+			"bad.md": "---\nplatform: myspace\n---\nHello.\n",
+		});
+		const ruleIds = (args: string[], file: string) => {
+			const result = runCli(["--format", "json", ...args, file], { cwd: folder });
+			return JsonReportSchema.parse(JSON.parse(result.stdout)).files.map((report) => [
+				report.path,
+				report.findings.map((finding) => finding.ruleId),
+			]);
+		};
+		expect(ruleIds([], "tweet.md")).toEqual([["tweet.md", ["platform/x-length"]]]);
+		expect(ruleIds(["--platform", "linkedin"], "tweet.md")).toEqual([["tweet.md", ["platform/x-length"]]]);
+		expect(ruleIds(["--platform", "x"], "scheduled.jsonl")).toEqual([
+			["scheduled.jsonl#a", ["platform/bluesky-length"]],
+			["scheduled.jsonl#b", ["platform/x-length"]],
+		]);
+		const bad = runCli(["bad.md"], { cwd: folder });
+		expect(bad.status).toBe(2);
+		expect(bad.stderr).toMatch(/^postcheck: bad\.md:2:11: front matter: platform: Invalid option: expected one of "x"/);
+	});
+
 	it("takes a Mastodon instance's own limit from the config, and rejects an unknown platform", () => {
 		const folder = folderWith();
 		const draft = "Walked along the canal this morning; the herons were out in force. ".repeat(9).trim();

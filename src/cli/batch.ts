@@ -139,6 +139,7 @@ export async function checkBatch(
 				path: draft.name,
 				date: draft.meta.date ?? options.date,
 				lang: draft.meta.lang ?? options.lang,
+				platform: draft.meta.platform,
 			};
 			const cacheKey = options.cache?.keyOf(job);
 			const cached = cacheKey === undefined ? undefined : options.cache?.get(cacheKey);

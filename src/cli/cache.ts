@@ -43,9 +43,9 @@ export class DraftCache {
 		return new DraftCache(file, run, previous);
 	}
 
-	/** The key of a job: its text, publication day and language setting. */
+	/** The key of a job: its text, publication day, language setting and platform. */
 	keyOf(job: CheckJob): string {
-		return sha256(`${job.date}\0${job.lang}\0${job.path}\0${job.text}`);
+		return sha256(`${job.date}\0${job.lang}\0${job.platform ?? ""}\0${job.path}\0${job.text}`);
 	}
 
 	/** The cached result, kept for the next run. */

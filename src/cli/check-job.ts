@@ -1,5 +1,6 @@
 import { checkDraft } from "../check.js";
 import type { Language } from "../contracts/config.js";
+import type { PlatformName } from "../contracts/pack.js";
 import type { Finding, SuppressedFinding } from "../contracts/report.js";
 import { detectLanguage } from "../document/language.js";
 import { allowedFor, type Setup } from "./setup.js";
@@ -13,6 +14,8 @@ export interface CheckJob {
 	date: string;
 	/** The draft's own `lang`, `--lang`, or `auto` to detect it. */
 	lang: Language | "auto";
+	/** The draft's own `platform`: whose limits apply, instead of `--platform`'s. */
+	platform?: PlatformName;
 }
 
 /** What checking one draft gives; spans are offsets into the draft's text. */
@@ -40,7 +43,7 @@ export function createJobChecker(setup: Setup, options: ResultOptions): (job: Ch
 	return (job) => {
 		const language = job.lang === "auto" ? detectLanguage(job.text, setup.config.language) : job.lang;
 		let skippedRules: string[] | undefined;
-		const { findings, suppressed } = checkDraft(job.text, language, setup.rulesFor(job.date), {
+		const { findings, suppressed } = checkDraft(job.text, language, setup.rulesFor(job.date, job.platform), {
 			minScore: options.minScore,
 			placeholders: setup.placeholders,
 			locale: options.locale,

@@ -30,8 +30,8 @@ export interface Setup {
 	/** The config's own packs, as absolute paths. */
 	packFiles: string[];
 	rules: CompiledRule[];
-	/** The rules as of another publication day (a draft's own `date`); compiled once per day. */
-	rulesFor: (date: string) => CompiledRule[];
+	/** The rules as of another publication day or for another platform (a draft's own); compiled once for each. */
+	rulesFor: (date: string, platform?: PlatformName) => CompiledRule[];
 	placeholders: Placeholders;
 	/** sha256 of everything loaded (config, packs, shared word lists): changes whenever results could. */
 	fingerprint: string;
@@ -67,12 +67,13 @@ export function loadSetup(options: SetupOptions): Setup {
 		checkRuleOverrides(config, packs, shown(options.cwd, configFile), configText);
 	const sharedLexicons = loadSharedLexicons(options.cwd);
 	const compiled = new Map<string, CompiledRule[]>();
-	const rulesFor = (date: string) => {
-		const cached = compiled.get(date);
+	const rulesFor = (date: string, platform: PlatformName | "all" | undefined = options.platform) => {
+		const key = `${date} ${platform ?? ""}`;
+		const cached = compiled.get(key);
 		if (cached) return cached;
 		const vocabulary = resolveVocabulary(config, date);
-		const rules = compilePacks(packs, { config, vocabulary, sharedLexicons, date, platform: options.platform });
-		compiled.set(date, rules);
+		const rules = compilePacks(packs, { config, vocabulary, sharedLexicons, date, platform });
+		compiled.set(key, rules);
 		return rules;
 	};
 	// The parsed packs (an extending pack with its base flattened in) and word lists: what results depend on.

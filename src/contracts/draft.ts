@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDate, Language } from "./config.js";
+import { PlatformName } from "./pack.js";
 
 /** A publication day as drafts carry it: `2027-01-15`, optionally followed by a time, which is dropped. */
 export const DraftDate = z
@@ -21,8 +22,8 @@ export const DraftMetaSchema = z.object({
 	lang: Language.optional(),
 	/** Overrides `--date` for this draft: decides which products are unreleased when it goes out. */
 	date: DraftDate.optional(),
-	/** Where the draft will be posted; recorded and validated, for platform-specific rules. */
-	platform: z.string().min(1).optional(),
+	/** Overrides `--platform` for this draft: turns on that platform's rules (length, links, hashtags). */
+	platform: PlatformName.optional(),
 });
 export type DraftMeta = z.infer<typeof DraftMetaSchema>;
 
