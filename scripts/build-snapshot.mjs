@@ -66,7 +66,7 @@ try {
 			js: 'const postcheckModuleUrl = require("node:url").pathToFileURL(require("node:path").join(__dirname, "../cli/main.js")).href;',
 		},
 		plugins: [loadAtRunTime(/^(@inquirer\/prompts|vscode-languageserver(-textdocument)?)(\/|$)/), zodEnglishOnly()],
-		minify: true,
+		minify: !process.env.POSTCHECK_SNAPSHOT_READABLE,
 		logLevel: "warning",
 	});
 	// V8 keeps a script's source in the heap, two bytes a character if any character is not ASCII: escape those few.

@@ -85,19 +85,16 @@ function compiledTerms(
 	names: boolean,
 	vocabulary: Vocabulary,
 ): TermIndex {
-	if (terms.some((term) => term.includes(ORGANIZATION)))
-		return compileTerms(expandPlaceholders(terms, vocabulary), language, names);
 	const key = `${language}:${names}`;
 	let byKey = compiledLists.get(terms);
-	if (!byKey) {
-		byKey = new Map();
-		compiledLists.set(terms, byKey);
-	}
-	let index = byKey.get(key);
-	if (!index) {
-		index = compileTerms(terms, language, names);
-		byKey.set(key, index);
-	}
+	const known = byKey?.get(key);
+	if (known) return known;
+	if (terms.some((term) => term.includes(ORGANIZATION)))
+		return compileTerms(expandPlaceholders(terms, vocabulary), language, names);
+	const index = compileTerms(terms, language, names);
+	byKey ??= new Map();
+	byKey.set(key, index);
+	compiledLists.set(terms, byKey);
 	return index;
 }
 
