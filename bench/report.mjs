@@ -217,20 +217,20 @@ ${renderColdStart(results)}
 
 ## Batch
 
-Median wall time of ${settings.rounds} interleaved round(s); peak RSS is the largest over the rounds, of the whole
+Median wall time of ${settings.rounds} interleaved round(s); alex, which is slow, checks only the first
+${count(results.batch.find((result) => result.name === "alex")?.drafts ?? 0)} drafts. Peak RSS is the largest over the rounds, of the whole
 process tree, sampled from /proc every 20 ms (and at least each process's own high-water mark). postcheck reads one
 JSON Lines file with \`--concurrency auto\` (worker threads on both cores); the peers read one .txt file per draft
 (textlint and alex a folder, write-good the file names), which is how they take many drafts. "cores used" is CPU time
-over wall time. Ratios are on words/s, so a peer run on a slice of the drafts (alex: the first drafts only, it is
-slow) compares fairly.
+over wall time. Ratios are on words/s, so alex's slice compares fairly.
 
 ${renderBatch(results)}
 
 ## Scaling (postcheck)
 
 The batch repeated 4 and 16 times (each copy with its own ids), one run each, against the batch's median above; then
-one plain .txt draft of a quarter of the size and of the full size (the corpus's drafts as paragraphs), median of
-${settings.rounds} round(s), the full one against the quarter.
+one plain .txt draft of a quarter of the size and one of the full size (the corpus's drafts as paragraphs), one run
+each, the full one against the quarter.
 
 ${renderScaling(results)}
 `;

@@ -1,7 +1,7 @@
 // npm run bench: postcheck against alex, write-good and textlint+prh on the same real text (issue 7). Prints the
 // results as Markdown, writes them to bench/results/latest.md and shows them in the README's "Performance" section.
 //
-//   node bench/run.mjs            the full run (about 10 to 15 minutes on 2 cores)
+//   node bench/run.mjs            the full run (about 12 minutes on 2 idle cores, 20 on a busy machine)
 //   node bench/run.mjs --quick    a smoke run in about a minute; writes bench/results/quick.md only
 //
 // Knobs (environment): BENCH_RUNS (cold-start runs per tool), BENCH_ROUNDS (batch rounds), BENCH_DRAFTS (batch size,
@@ -145,7 +145,7 @@ async function benchBatch(postcheckBin, drafts, workFolder) {
 			run: peer("write-good", commands.writeGood(peerFolder, peerFileNames)),
 		},
 		{
-			name: `alex (first ${alexDrafts.length.toLocaleString("en-US")})`,
+			name: "alex",
 			drafts: alexDrafts.length,
 			words: sumWords(alexDrafts),
 			run: peer("alex", commands.alex(alexFolder)),
@@ -154,8 +154,8 @@ async function benchBatch(postcheckBin, drafts, workFolder) {
 }
 
 /**
- * postcheck on 4x and 16x the batch (one run each; 1x is the batch's median), then on one large draft and on a
- * quarter of it.
+ * postcheck on 4x and 16x the batch (one run each; 1x is the batch's median), then on a quarter of the large draft
+ * and on the whole (one run each).
  * @param {string} postcheckBin
  * @param {{id: string, text: string}[]} drafts
  * @param {string} workFolder
@@ -196,13 +196,16 @@ async function benchScaling(postcheckBin, drafts, workFolder, singleBatch) {
 		});
 	}
 
-	const largeDrafts = [settings.largeDraftBytes / 4, settings.largeDraftBytes].map((bytes) => {
+	const largeDrafts = [];
+	for (const bytes of [settings.largeDraftBytes / 4, settings.largeDraftBytes]) {
 		const name = `${(bytes / 1024 / 1024).toFixed(2).replace(/\.?0+$/, "")} MiB draft`;
 		const inputPath = join(workFolder, `${name.replace(/\W+/g, "-")}.txt`);
 		const words = countWords(writeLargeDraft(inputPath, drafts, bytes));
-		return { name, drafts: 1, words, run: () => measureFile(name, inputPath, 1) };
-	});
-	return { scaling, largeDrafts: await runInterleaved(largeDrafts) };
+		const { wallMs, cpuSeconds = 0, peakRssBytes = 0 } = await measureFile(name, inputPath, 1);
+		log(`${name}: ${(wallMs / 1000).toFixed(1)} s`);
+		largeDrafts.push({ name, drafts: 1, words, wallMs, cpuSeconds, peakRssBytes });
+	}
+	return { scaling, largeDrafts };
 }
 
 /** Where and on what this ran, for the report's header. */
@@ -240,7 +243,7 @@ function updateReadme(report) {
 		log(`README.md has no ${readmeMarkers.start} ... ${readmeMarkers.end} section; left alone`);
 		return;
 	}
-	const section = `${readmeMarkers.start}\n${reportBody(report).replace(/^## /gm, "#### ")}\n`;
+	const section = `${readmeMarkers.start}\n${reportBody(report).replace(/^## /gm, "### ")}\n`;
 	writeFileSync(readmePath, readme.slice(0, start) + section + readme.slice(end));
 }
 
