@@ -228,7 +228,10 @@ ${renderBatch(results)}
 
 ## Scaling (postcheck)
 
-The batch repeated 4 and 16 times (each copy with its own ids), one run each, against the batch's median above; then
+The batch repeated (${results.scaling
+		.slice(1)
+		.map((result) => result.name.replace(" the batch", ""))
+		.join(", ")}; each copy with its own ids), one run each, against the batch's median above; then
 one plain .txt draft of a quarter of the size and one of the full size (the corpus's drafts as paragraphs), one run
 each, the full one against the quarter.
 
