@@ -10,7 +10,7 @@
 import { execFileSync } from "node:child_process";
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { countWords, loadHamDrafts, pickTweet } from "./corpus.mjs";
 import { writeDraftFolder, writeJsonLines, writeLargeDraft } from "./inputs.mjs";
 import { measureChecked, median } from "./measure.mjs";
@@ -72,18 +72,26 @@ function readPostcheckDraftCount(reportPath) {
 }
 
 /**
- * Runs postcheck on a file of drafts and checks that it reported each of them.
- * @param {string} label
- * @param {import("./measure.mjs").Command} command its standard output goes to reportPath
- * @param {string} reportPath
+ * Runs postcheck on a file of drafts, its JSON report into the work folder, and checks that it reported every draft.
+ * @param {string} postcheckBin
+ * @param {string} inputPath
+ * @param {string} workFolder
  * @param {number} expectedDrafts
  */
-async function measurePostcheck(label, command, reportPath, expectedDrafts) {
-	const measurement = await measureChecked(label, command, { sample: true });
-	const checkedDrafts = readPostcheckDraftCount(reportPath);
-	if (checkedDrafts !== expectedDrafts)
-		throw new Error(`${label}: checked ${checkedDrafts} of ${expectedDrafts} drafts`);
-	return measurement;
+async function measurePostcheck(postcheckBin, inputPath, workFolder, expectedDrafts) {
+	const reportPath = join(workFolder, "postcheck-report.json");
+	const stdout = openSync(reportPath, "w");
+	try {
+		const command = batchCommands(postcheckBin).postcheck(inputPath, workFolder, stdout);
+		const measurement = await measureChecked("postcheck", command, { sample: true });
+		const checkedDrafts = readPostcheckDraftCount(reportPath);
+		if (checkedDrafts !== expectedDrafts) {
+			throw new Error(`postcheck on ${basename(inputPath)}: checked ${checkedDrafts} of ${expectedDrafts} drafts`);
+		}
+		return measurement;
+	} finally {
+		closeSync(stdout);
+	}
 }
 
 /**
@@ -120,7 +128,6 @@ async function runInterleaved(contenders) {
 async function benchBatch(postcheckBin, drafts, workFolder) {
 	const commands = batchCommands(postcheckBin);
 	const jsonLinesPath = join(workFolder, "drafts.jsonl");
-	const reportPath = join(workFolder, "postcheck-report.json");
 	writeJsonLines(jsonLinesPath, drafts);
 	const peerFolder = join(workFolder, "drafts");
 	const peerFileNames = writeDraftFolder(peerFolder, drafts);
@@ -129,11 +136,7 @@ async function benchBatch(postcheckBin, drafts, workFolder) {
 	writeDraftFolder(alexFolder, alexDrafts);
 	const words = sumWords(drafts);
 
-	const runPostcheck = () => {
-		const stdout = openSync(reportPath, "w");
-		const command = commands.postcheck(jsonLinesPath, workFolder, stdout);
-		return measurePostcheck("postcheck", command, reportPath, drafts.length).finally(() => closeSync(stdout));
-	};
+	const runPostcheck = () => measurePostcheck(postcheckBin, jsonLinesPath, workFolder, drafts.length);
 	const peer = (name, command) => () => measureChecked(name, command, { sample: true });
 	return runInterleaved([
 		{ name: "postcheck", drafts: drafts.length, words, run: runPostcheck },
@@ -162,38 +165,25 @@ async function benchBatch(postcheckBin, drafts, workFolder) {
  * @param {import("./report.mjs").ThroughputResult} singleBatch
  */
 async function benchScaling(postcheckBin, drafts, workFolder, singleBatch) {
-	const commands = batchCommands(postcheckBin);
-	const reportPath = join(workFolder, "postcheck-report.json");
-	const measureFile = async (label, inputPath, expectedDrafts) => {
-		const stdout = openSync(reportPath, "w");
-		try {
-			return await measurePostcheck(
-				label,
-				commands.postcheck(inputPath, workFolder, stdout),
-				reportPath,
-				expectedDrafts,
-			);
-		} finally {
-			closeSync(stdout);
-		}
+	/** One run of postcheck on the file; the file is removed afterwards. */
+	const measureOnce = async (name, inputPath, draftCount, words) => {
+		const {
+			wallMs,
+			cpuSeconds = 0,
+			peakRssBytes = 0,
+		} = await measurePostcheck(postcheckBin, inputPath, workFolder, draftCount);
+		log(`${name}: ${(wallMs / 1000).toFixed(1)} s`);
+		rmSync(inputPath);
+		return { name, drafts: draftCount, words, wallMs, cpuSeconds, peakRssBytes };
 	};
 
 	const scaling = [{ ...singleBatch, name: "1x the batch" }];
 	for (const copies of [4, 16].filter((copies) => copies <= settings.largestScale)) {
 		const inputPath = join(workFolder, `drafts-${copies}x.jsonl`);
 		writeJsonLines(inputPath, drafts, copies);
-		const name = `${copies}x the batch`;
-		const { wallMs, cpuSeconds = 0, peakRssBytes = 0 } = await measureFile(name, inputPath, drafts.length * copies);
-		log(`${name}: ${(wallMs / 1000).toFixed(1)} s`);
-		rmSync(inputPath);
-		scaling.push({
-			name,
-			drafts: drafts.length * copies,
-			words: singleBatch.words * copies,
-			wallMs,
-			cpuSeconds,
-			peakRssBytes,
-		});
+		scaling.push(
+			await measureOnce(`${copies}x the batch`, inputPath, drafts.length * copies, singleBatch.words * copies),
+		);
 	}
 
 	const largeDrafts = [];
@@ -201,9 +191,7 @@ async function benchScaling(postcheckBin, drafts, workFolder, singleBatch) {
 		const name = `${(bytes / 1024 / 1024).toFixed(2).replace(/\.?0+$/, "")} MiB draft`;
 		const inputPath = join(workFolder, `${name.replace(/\W+/g, "-")}.txt`);
 		const words = countWords(writeLargeDraft(inputPath, drafts, bytes));
-		const { wallMs, cpuSeconds = 0, peakRssBytes = 0 } = await measureFile(name, inputPath, 1);
-		log(`${name}: ${(wallMs / 1000).toFixed(1)} s`);
-		largeDrafts.push({ name, drafts: 1, words, wallMs, cpuSeconds, peakRssBytes });
+		largeDrafts.push(await measureOnce(name, inputPath, 1, words));
 	}
 	return { scaling, largeDrafts };
 }
