@@ -15,7 +15,7 @@ const LexiconFileSchema = z.object({ lexicons: z.record(z.string(), TermList) })
 export function parsePack(text: string, file: string, options: { trusted?: boolean } = {}): LoadedPack {
 	const pack = parseYaml(text, file, PackSchema);
 	if (!options.trusted) refuseUnsafeRegexes(pack, text, file);
-	return { file, pack, text };
+	return { file, pack, text, trusted: options.trusted === true };
 }
 
 function refuseUnsafeRegexes(pack: Pack, text: string, file: string): void {
