@@ -13,6 +13,12 @@ export interface Hit {
 	values?: Record<string, string>;
 }
 
+/** A half-open range of token indexes: a hit is in it when it shares a token with it. */
+export interface TokenWindow {
+	from: number;
+	to: number;
+}
+
 /** Turns a character span (from a regular expression, say) into a hit over the tokens it touches. */
 export function hitFromSpan(doc: Doc, start: number, end: number, term: string): Hit {
 	const { tokens } = doc;

@@ -1,6 +1,6 @@
 import type { Condition, Scope } from "../contracts/pack.js";
 import type { Doc } from "../document/document.js";
-import { type Hit, sentenceOf } from "../document/hit.js";
+import { type Hit, sentenceOf, type TokenWindow } from "../document/hit.js";
 import { type CompiledMatcher, compileMatcher, type MatcherContext } from "./matchers.js";
 
 /** A condition ready to run: the hit that makes it hold for a candidate (`true` for a config setting), or undefined. */
@@ -16,16 +16,16 @@ export function compileCondition(condition: Condition, context: MatcherContext, 
 		const holds = settings[condition.setting];
 		return () => (holds ? true : undefined);
 	}
-	const hitsOf = indexedHits(compileMatcher(condition.near, context));
+	const matcher = compileMatcher(condition.near, context);
+	const hitsOf: (doc: Doc, window: TokenWindow) => HitIndex = matcher.byWindow
+		? (doc, window) => indexHits(matcher(doc, window))
+		: indexedHits(matcher);
 	const windowOf = scopeWindow(condition.within);
 	const accepts = condition.within === "match" ? overlapsInText : () => true;
-	return (doc, candidate) => firstInWindow(hitsOf(doc), windowOf(doc, candidate), (hit) => accepts(hit, candidate));
-}
-
-/** A half-open range of token indexes: a hit is in it when it shares a token with it. */
-interface TokenWindow {
-	from: number;
-	to: number;
+	return (doc, candidate) => {
+		const window = windowOf(doc, candidate);
+		return firstInWindow(hitsOf(doc, window), window, (hit) => accepts(hit, candidate));
+	};
 }
 
 function scopeWindow(scope: Scope): (doc: Doc, candidate: Hit) => TokenWindow {
@@ -59,18 +59,23 @@ interface HitIndex {
 	longest: number;
 }
 
+/** The index of a matcher's hits in a document, built once per document. */
 function indexedHits(matcher: CompiledMatcher): (doc: Doc) => HitIndex {
 	const cache = new WeakMap<Doc, HitIndex>();
 	return (doc) => {
 		let index = cache.get(doc);
 		if (!index) {
-			const sorted = [...matcher(doc)].sort((a, b) => a.firstToken - b.firstToken);
-			const longest = sorted.reduce((most, hit) => Math.max(most, hit.endToken - hit.firstToken), 1);
-			index = { sorted, longest };
+			index = indexHits(matcher(doc));
 			cache.set(doc, index);
 		}
 		return index;
 	};
+}
+
+function indexHits(hits: readonly Hit[]): HitIndex {
+	const sorted = [...hits].sort((a, b) => a.firstToken - b.firstToken);
+	const longest = sorted.reduce((most, hit) => Math.max(most, hit.endToken - hit.firstToken), 1);
+	return { sorted, longest };
 }
 
 /** The first hit, in document order, that shares a token with the window and passes `accepts`. */
