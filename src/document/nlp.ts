@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { firstEndingAfter } from "./hit.js";
 import type { RawToken } from "./tokenize.js";
 
 /**
@@ -52,9 +53,10 @@ export function englishTagger(text: string, tokens: readonly RawToken[]): (token
 		const entry = result[tokenIndex];
 		if (!token || !entry) return { tags: new Set(), lemma: "" };
 		segments ??= segmentsOf(text);
-		for (const segment of segments) {
+		for (let index = firstEndingAfter(segments, token.start); index < segments.length; index++) {
+			const segment = segments[index] as Segment;
 			if (segment.start >= token.end) break;
-			if (segment.end <= token.start || tagged.has(segment)) continue;
+			if (tagged.has(segment)) continue;
 			tagged.add(segment);
 			tagSegment(text, segment, tokens, result);
 		}
@@ -83,7 +85,7 @@ function tagSegment(text: string, segment: Segment, tokens: readonly RawToken[],
 	const document = load()(text.slice(segment.start, segment.end));
 	document.compute("root");
 	const terms = document.json({ offset: true, terms: { offset: true } }).flatMap((sentence) => sentence.terms);
-	let cursor = firstTokenEndingAfter(tokens, segment.start);
+	let cursor = firstEndingAfter(tokens, segment.start);
 	for (const term of terms) {
 		if (term.offset.length === 0) continue;
 		const start = segment.start + term.offset.start;
@@ -96,17 +98,6 @@ function tagSegment(text: string, segment: Segment, tokens: readonly RawToken[],
 			if (term.root && token.start === start) entry.lemma = term.root;
 		}
 	}
-}
-
-function firstTokenEndingAfter(tokens: readonly RawToken[], offset: number): number {
-	let low = 0;
-	let high = tokens.length;
-	while (low < high) {
-		const middle = (low + high) >> 1;
-		if ((tokens[middle] as RawToken).end <= offset) low = middle + 1;
-		else high = middle;
-	}
-	return low;
 }
 
 /** The spans a compromise match pattern finds in an English text. */
