@@ -4,7 +4,7 @@ import { type BaselineCounts, dropKnown } from "../findings/baseline.js";
 import type { Draft } from "../input/draft.js";
 import { toFileOffset } from "../input/offsets.js";
 import { inShard, type Shard } from "../input/shard.js";
-import { draftFormatOf, splitDrafts } from "../input/split.js";
+import { draftFormatOf, readDrafts } from "../input/split.js";
 import { indexLines, type LineIndex } from "../report/positions.js";
 import { countFile, EMPTY_SUMMARY, toFileReport } from "../report/report.js";
 import type { RunStats } from "../report/run-summary.js";
@@ -132,11 +132,15 @@ export async function checkBatch(
 			continue;
 		}
 		for (const warning of input.warnings) io.warn(`${input.path}: warning: ${warning}`);
-		const { drafts, problems } = splitDrafts(input.text, input.path, draftFormatOf(input.path), options.csv);
-		for (const problem of problems) io.warn(`${input.path}:${problem.line}:${problem.column}: ${problem.message}`);
-		inputErrors += problems.length;
 		const lines = once(() => indexLines(input.text));
-		for (const draft of drafts) {
+		for (const item of readDrafts(input.text, input.path, draftFormatOf(input.path), options.csv)) {
+			if ("problem" in item) {
+				const { problem } = item;
+				io.warn(`${input.path}:${problem.line}:${problem.column}: ${problem.message}`);
+				inputErrors++;
+				continue;
+			}
+			const { draft } = item;
 			if (options.shard && !inShard(draft.name, options.shard)) continue;
 			const job: CheckJob = {
 				text: draft.text,
