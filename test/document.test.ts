@@ -1,8 +1,12 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDocument } from "../src/document/document.js";
 import { detectLanguage } from "../src/document/language.js";
 import { normalize } from "../src/document/normalize.js";
 import { stem } from "../src/document/stem.js";
+import { ROOT } from "./helpers/cli.js";
 
 describe("tokens", () => {
 	it("slice back to their own text, after emoji, CRLF and zero-width characters", () => {
@@ -90,8 +94,39 @@ describe("language detection", () => {
 describe("English tags", () => {
 	it("come from compromise with lemmas, on our tokens", () => {
 		const doc = buildDocument("Mark Smith launched it.", "en");
-		const tags = doc.tags();
-		expect(tags[0]?.tags.has("Person")).toBe(true);
-		expect(tags[2]?.lemma).toBe("launch");
+		expect(doc.tagsAt(0).tags.has("Person")).toBe(true);
+		expect(doc.tagsAt(2).lemma).toBe("launch");
+	});
+
+	it("of a sentence tagged on its own are those compromise gives it in the whole draft", () => {
+		const compromise = createRequire(import.meta.url)("compromise/two");
+		const drafts = ["en", "en-retail"].flatMap((set) =>
+			readFileSync(join(ROOT, "fixtures/corpus", set, "drafts.jsonl"), "utf8")
+				.split("\n")
+				.filter(Boolean)
+				.map((line) => (JSON.parse(line) as { text: string }).text),
+		);
+		drafts.push('"Hello there," said John.  Then Mary Jones left!\n\n(Bob, not me) saw it... ok?!\nAnd Alice.');
+		for (const text of drafts) {
+			const doc = buildDocument(text, "en");
+			const whole = compromise(text).json({ offset: true, terms: { offset: true } });
+			const people = whole
+				.flatMap((sentence: { terms: CompromiseTerm[] }) => sentence.terms)
+				.filter((term: CompromiseTerm) => term.tags.includes("Person"))
+				.map((term: CompromiseTerm) => term.offset.start);
+			// Last token first: each asks only for its own sentences.
+			const tagged = doc.tokens
+				.map((token, index) => ({ token, tags: doc.tagsAt(index).tags }))
+				.reverse()
+				.filter(({ tags }) => tags.has("Person"))
+				.map(({ token }) => token.start)
+				.reverse();
+			expect(tagged).toEqual(people);
+		}
 	});
 });
+
+interface CompromiseTerm {
+	tags: string[];
+	offset: { start: number };
+}

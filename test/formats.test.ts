@@ -5,6 +5,8 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type JsonFinding, type JsonReport, JsonReportSchema } from "../src/contracts/report.js";
 import { FORMATTERS } from "../src/report/formatters/index.js";
+import { streamJson } from "../src/report/formatters/json.js";
+import { assembleReport } from "../src/report/report.js";
 import { EXAMPLE_CONFIG, EXAMPLE_DATE, runCli } from "./helpers/cli.js";
 import { FIXED_REPORT, FIXED_TEXTS } from "./helpers/fixed-report.js";
 
@@ -48,6 +50,38 @@ function parseXml(text: string) {
 }
 
 const SARIF_SCHEMA = createRequire(import.meta.url)("@microsoft/sarif-multitool-linux/sarif-2.1.0.json");
+
+describe("--format json, written a draft at a time", () => {
+	it.each([0, 1, 2, FIXED_REPORT.files.length])("gives the bytes of the whole report, with %i files", (count) => {
+		const report = assembleReport(FIXED_REPORT.files.slice(0, count));
+		const chunks: string[] = [];
+		const stream = streamJson(report.version, (chunk) => chunks.push(chunk));
+		for (const file of report.files) stream.file(file);
+		stream.end(report.summary);
+		expect(chunks).toHaveLength(count + 1);
+		expect(chunks.join("")).toBe(`${JSON.stringify(report, null, 2)}\n`);
+		expect(FORMATTERS.json(report, { color: false, texts: new Map() })).toBe(chunks.join(""));
+	});
+
+	it("from a batch run: the same report and exit code as from a single draft", () => {
+		const draft = "We signed Globex. The Q3 forecast is 4% growth.";
+		const lines = ["a", "b", "c"].map((id) => JSON.stringify({ id, text: draft })).join("\n");
+		const run = (input: string, name: string) =>
+			runCli(["--config", EXAMPLE_CONFIG, "--date", EXAMPLE_DATE, "--format", "json", "--stdin-filename", name], {
+				input,
+			});
+		const batch = run(lines, "drafts.jsonl");
+		const single = run(draft, "draft.txt");
+		expect(batch.status).toBe(1);
+		expect(single.status).toBe(1);
+		const report = JsonReportSchema.parse(JSON.parse(batch.stdout));
+		const findings = JsonReportSchema.parse(JSON.parse(single.stdout)).files[0]?.findings ?? [];
+		expect(report.files.map((file) => file.findings.map((finding) => finding.ruleId))).toEqual(
+			Array(3).fill(findings.map((finding) => finding.ruleId)),
+		);
+		expect(report.summary.findings).toBe(3 * findings.length);
+	});
+});
 
 describe("--format sarif", () => {
 	it("gives a SARIF 2.1.0 log with a result per finding, at the JSON report's positions", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toFileOffset } from "../src/input/offsets.js";
-import { splitDrafts } from "../src/input/split.js";
+import { readDrafts, splitDrafts } from "../src/input/split.js";
 
 /** Every draft character maps to the file character it came from (escapes map to where they start). */
 function fileSlice(file: string, draft: { text: string; offsets: Parameters<typeof toFileOffset>[0] }, word: string) {
@@ -55,6 +55,16 @@ describe("JSON Lines", () => {
 	it("reports a duplicate id", () => {
 		const { problems } = splitDrafts('{"id":"x","text":"a"}\n{"id":"x","text":"b"}', "p.jsonl", "jsonl", {});
 		expect(problems).toEqual([{ line: 2, column: 1, message: 'duplicate id "x" (also on line 1)' }]);
+	});
+
+	it("reads a batch a line at a time: drafts and problems in line order, each when asked for", () => {
+		const lines = ['{"id":"a","text":"one"}', "not json", '{"id":"a","text":"two"}', "", '{"id":"b","text":"three"}'];
+		const items = readDrafts(`${lines.join("\r\n")}\n`, "p.jsonl", "jsonl", {});
+		expect(items.next().value).toMatchObject({ draft: { name: "p.jsonl#a", text: "one" } });
+		const rest = [...items].map((item) =>
+			"draft" in item ? item.draft.text : `${item.problem.line}: ${item.problem.message}`,
+		);
+		expect(rest).toEqual(["2: invalid JSON: invalid symbol", '3: duplicate id "a" (also on line 1)', "two", "three"]);
 	});
 });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { UserError } from "../src/errors.js";
 import { parseConfig, parsePack } from "../src/packs/load.js";
 import { EXAMPLE_CONFIG, EXAMPLE_DATE, runCli } from "./helpers/cli.js";
-import { checkText, compileWithExample } from "./helpers/rules.js";
+import { checkText, compileWithExample, exampleRules } from "./helpers/rules.js";
 
 const STACK_TRACE = /\n\s+at |node:internal/;
 
@@ -118,6 +118,19 @@ describe("regular expressions cannot hang a run", () => {
 	it("accepts lookbehind, named groups and Unicode properties", () => {
 		const text = pack(`rules:\n${rule("a", '{ regex: "(?<![\\\\w])(?<word>\\\\p{L}+shot)\\\\b" }')}`);
 		expect(() => parsePack(text, "acme.yaml")).not.toThrow();
+	});
+
+	it("puts only rules with expressions from packs that are not built in under the watchdog", () => {
+		expect(exampleRules().filter((compiled) => compiled.guarded)).toEqual([]);
+		const body = `rules:\n${rule("terms")}${rule("expression", '{ any: [{ terms: [x] }, { regex: "moon\\\\w+" }] }')}`;
+		const guarded = compileWithExample([parsePack(pack(body), "acme.yaml")]).map((compiled) => [
+			compiled.id,
+			compiled.guarded,
+		]);
+		expect(guarded).toEqual([
+			["acme/terms", false],
+			["acme/expression", true],
+		]);
 	});
 
 	it("stops a slow pattern the checker lets through at the time budget, names the draft and keeps other findings", () => {

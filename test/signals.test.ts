@@ -63,6 +63,21 @@ describe("targets", () => {
 		expect(SIGNALS.mention(doc).map((hit) => hit.term)).toEqual(["@globexhelp"]);
 		expect(SIGNALS.person(doc).map((hit) => doc.text.slice(hit.start, hit.end))).toEqual(["Mark Smith"]);
 	});
+
+	it.each([
+		["en", "Our new hire Mark Smith joined. Great guy.\nHe met Sarah Jones and Tom.\nAll good, said Ann Lee"],
+		["nl", "Gisteren sprak ik Jan de Vries. Daarna kwam Piet Jansen binnen.\nEn toen Kees"],
+	] as const)("given a window, find exactly the %s people sharing a token with it", (language, text) => {
+		const everyone = SIGNALS.person(buildDocument(text, language));
+		const { length } = buildDocument(text, language).tokens;
+		for (let from = -2; from <= length; from++) {
+			for (let to = from; to <= length + 2; to++) {
+				const expected = everyone.filter((hit) => hit.firstToken < to && hit.endToken > from);
+				expect(SIGNALS.person(buildDocument(text, language), { from, to })).toEqual(expected);
+			}
+		}
+		expect(everyone.length).toBeGreaterThan(2);
+	});
 });
 
 describe("code signals", () => {

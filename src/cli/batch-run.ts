@@ -2,10 +2,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { BaselineSchema } from "../contracts/baseline.js";
 import type { Language } from "../contracts/config.js";
-import type { JsonReport } from "../contracts/report.js";
+import { JSON_REPORT_VERSION, type JsonReport } from "../contracts/report.js";
 import { UserError } from "../errors.js";
 import { baselineCounts, createBaseline, unusedCount } from "../findings/baseline.js";
 import type { Shard } from "../input/shard.js";
+import { streamJson } from "../report/formatters/json.js";
 import { assembleReport } from "../report/report.js";
 import { describeRun } from "../report/run-summary.js";
 import { checkBatch, type KeepTexts, type Source } from "./batch.js";
@@ -33,6 +34,8 @@ export interface BatchCliOptions extends ResultOptions {
 	keepTexts: KeepTexts;
 	/** The name standard input is reported under (and split by, for `.jsonl`, `.csv` and `.md` names). */
 	stdinFilename?: string;
+	/** Writes the JSON report here a draft at a time instead of returning its files (not with --update-baseline). */
+	writeJson?: (chunk: string) => void;
 }
 
 /** What `run` prints and decides the exit code from. */
@@ -45,6 +48,8 @@ export interface BatchRun {
 	runLine?: string;
 	/** The files read (absolute), which `--output` must never overwrite. */
 	files: string[];
+	/** The JSON report went to `writeJson` as the drafts were checked; `report` holds only its summary. */
+	streamed: boolean;
 }
 
 /** Reads, checks and reports every draft the paths name, with the cache, baseline, shard and workers asked for. */
@@ -85,6 +90,8 @@ export async function runBatch(
 		loadIgnoreFile(cwd),
 	);
 	const fromStdin = paths.length === 0 || paths.includes("-");
+	const stream =
+		options.writeJson && !options.updateBaseline ? streamJson(JSON_REPORT_VERSION, options.writeJson) : undefined;
 	try {
 		const result = await checkBatch(
 			readSources(entries, fromStdin ? (options.stdinFilename ?? STDIN_PATH) : undefined, cwd),
@@ -98,6 +105,7 @@ export async function runBatch(
 				baseline,
 				collectFindings: options.updateBaseline,
 				keepTexts: options.keepTexts,
+				onFile: stream?.file,
 			},
 			{
 				warn: (line) => process.stderr.write(`postcheck: ${line}\n`),
@@ -105,6 +113,7 @@ export async function runBatch(
 				totalFiles: entries.length + (fromStdin ? 1 : 0),
 			},
 		);
+		stream?.end(result.report.summary);
 		if (cache) writeOrExplain(options.cacheLocation ?? DEFAULT_CACHE_FILE, "cache", () => cache.save());
 		let { report } = result;
 		const stats = { ...result.stats, gone: baseline ? unusedCount(baseline) : 0 };
@@ -122,6 +131,7 @@ export async function runBatch(
 			regions: result.regions,
 			runLine: batchFeatures ? describeRun(report.summary, stats) : undefined,
 			files: entries.flatMap((entry) => ("file" in entry ? [entry.file] : [])),
+			streamed: stream !== undefined,
 		};
 	} finally {
 		await checker.close();

@@ -1,12 +1,12 @@
 import type { CsvColumns, Language } from "../contracts/config.js";
-import type { FileReport, Finding, JsonReport, Span } from "../contracts/report.js";
+import { type FileReport, type Finding, JSON_REPORT_VERSION, type JsonReport, type Span } from "../contracts/report.js";
 import { type BaselineCounts, dropKnown } from "../findings/baseline.js";
 import type { Draft } from "../input/draft.js";
 import { toFileOffset } from "../input/offsets.js";
 import { inShard, type Shard } from "../input/shard.js";
-import { draftFormatOf, splitDrafts } from "../input/split.js";
+import { draftFormatOf, readDrafts } from "../input/split.js";
 import { indexLines, type LineIndex } from "../report/positions.js";
-import { assembleReport, toFileReport } from "../report/report.js";
+import { countFile, EMPTY_SUMMARY, toFileReport } from "../report/report.js";
 import type { RunStats } from "../report/run-summary.js";
 import type { DraftCache } from "./cache.js";
 import type { CheckJob, CheckResult } from "./check-job.js";
@@ -34,6 +34,8 @@ export interface BatchOptions {
 	collectFindings: boolean;
 	/** Which drafts' texts to keep for the formatter: those it shows. */
 	keepTexts: KeepTexts;
+	/** Takes each draft's report as soon as it is ready, in input order; the result's report then has no files. */
+	onFile?: (file: FileReport) => void;
 }
 
 /** Which drafts' texts a format shows: none, those with findings (pretty), or all (html). */
@@ -73,6 +75,7 @@ export async function checkBatch(
 	io: { warn: (line: string) => void; progress: Progress; totalFiles: number },
 ): Promise<BatchResult> {
 	const files: FileReport[] = [];
+	let summary = EMPTY_SUMMARY;
 	const texts = new Map<string, string>();
 	const regions = new Map<string, Span>();
 	const findings: BatchResult["findings"] = [];
@@ -95,25 +98,26 @@ export async function checkBatch(
 			: { kept: placed, dropped: 0 };
 		stats.accepted += dropped;
 		const ofFile = pending.draft.name === pending.file ? {} : { file: pending.file };
-		files.push(
-			toFileReport({
-				path: pending.draft.name,
-				...ofFile,
-				language: result.language,
-				text: pending.text,
-				findings: kept,
-				suppressed: result.suppressed?.map((finding) => ({
-					...inFile(finding, pending.draft),
-					suppression: finding.suppression,
-				})),
-				lines: pending.lines(),
-			}),
-		);
+		const fileReport = toFileReport({
+			path: pending.draft.name,
+			...ofFile,
+			language: result.language,
+			text: pending.text,
+			findings: kept,
+			suppressed: result.suppressed?.map((finding) => ({
+				...inFile(finding, pending.draft),
+				suppression: finding.suppression,
+			})),
+			lines: pending.lines(),
+		});
+		summary = countFile(summary, fileReport);
+		if (options.onFile) options.onFile(fileReport);
+		else files.push(fileReport);
 		if (options.keepTexts === "all" || (options.keepTexts === "findings" && kept.length > 0)) {
 			texts.set(pending.draft.name, pending.text);
 			if (pending.draft.name !== pending.file) regions.set(pending.draft.name, regionOf(pending.draft));
 		}
-		io.progress.update({ files: filesRead, totalFiles: io.totalFiles, drafts: files.length });
+		io.progress.update({ files: filesRead, totalFiles: io.totalFiles, drafts: summary.files });
 	};
 
 	for await (const { input, found } of sources) {
@@ -128,11 +132,15 @@ export async function checkBatch(
 			continue;
 		}
 		for (const warning of input.warnings) io.warn(`${input.path}: warning: ${warning}`);
-		const { drafts, problems } = splitDrafts(input.text, input.path, draftFormatOf(input.path), options.csv);
-		for (const problem of problems) io.warn(`${input.path}:${problem.line}:${problem.column}: ${problem.message}`);
-		inputErrors += problems.length;
 		const lines = once(() => indexLines(input.text));
-		for (const draft of drafts) {
+		for (const item of readDrafts(input.text, input.path, draftFormatOf(input.path), options.csv)) {
+			if ("problem" in item) {
+				const { problem } = item;
+				io.warn(`${input.path}:${problem.line}:${problem.column}: ${problem.message}`);
+				inputErrors++;
+				continue;
+			}
+			const { draft } = item;
 			if (options.shard && !inShard(draft.name, options.shard)) continue;
 			const job: CheckJob = {
 				text: draft.text,
@@ -154,7 +162,7 @@ export async function checkBatch(
 	}
 	while (inFlight.length > 0) await takeOldest();
 	io.progress.finish();
-	return { report: assembleReport(files), texts, regions, inputErrors, stats, findings };
+	return { report: { version: JSON_REPORT_VERSION, files, summary }, texts, regions, inputErrors, stats, findings };
 }
 
 /** Names the draft and the rules the time budget left out (the first three, then a count). */

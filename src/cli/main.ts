@@ -241,20 +241,27 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 		runBatch(paths, setupOptions, setup, {
 			...options,
 			keepTexts: fixing ? "all" : (TEXTS_SHOWN[options.format] ?? "none"),
+			// JSON on standard output is written a draft at a time, so memory does not grow with the report.
+			writeJson:
+				options.format === "json" && !fixing && options.output === undefined
+					? (chunk) => process.stdout.write(chunk)
+					: undefined,
 		});
-	let { report, texts, regions, inputErrors, runLine, files } = await batch();
+	let { report, texts, regions, inputErrors, runLine, files, streamed } = await batch();
 	let diffs: string[] = [];
 	if (fixing) {
 		const fixed = fixReportedDrafts(report, texts, setup.rules, { dryRun: options.fixDryRun, cwd, stdinFilename });
 		for (const note of fixed.notes) process.stderr.write(`postcheck: ${note}\n`);
 		diffs = fixed.diffs;
 		// The report is about the drafts as fixed.
-		if (fixed.changed) ({ report, texts, regions, inputErrors, runLine, files } = await batch());
+		if (fixed.changed) ({ report, texts, regions, inputErrors, runLine, files, streamed } = await batch());
 	}
 	const color = options.output === undefined && useColor(options.color);
 	const formatted = options.fixDryRun
 		? diffs.join("")
-		: FORMATTERS[options.format](report, { color, texts, regions, version: readVersion() });
+		: streamed
+			? ""
+			: FORMATTERS[options.format](report, { color, texts, regions, version: readVersion() });
 	if (options.output === undefined) process.stdout.write(formatted);
 	else writeReportFile(options.output, formatted, cwd, files);
 	if (runLine) process.stderr.write(`postcheck: ${runLine}\n`);
@@ -267,7 +274,11 @@ function failsAt(report: JsonReport, failOn: FailOn, maxWarnings: number | undef
 	if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return true;
 	if (failOn === "never") return false;
 	const threshold = Math.max(SEVERITY_RANK[failOn], maxWarnings === undefined ? 0 : SEVERITY_RANK.error);
-	return report.files.some((file) => file.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold));
+	const { errors, warnings, infos } = report.summary;
+	const counts: Record<Severity, number> = { error: errors, warning: warnings, info: infos };
+	return (Object.keys(counts) as Severity[]).some(
+		(severity) => SEVERITY_RANK[severity] >= threshold && counts[severity] > 0,
+	);
 }
 
 function useColor(flag: boolean): boolean {

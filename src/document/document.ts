@@ -1,7 +1,7 @@
 import type { Language } from "../contracts/config.js";
 import { type FoldedText, foldText } from "./fold.js";
 import { detectSentenceLanguage } from "./language.js";
-import { type TokenTags, tagEnglish } from "./nlp.js";
+import { englishTagger, type TokenTags } from "./nlp.js";
 import { normalize } from "./normalize.js";
 import { type Sentence, splitSentences } from "./sentences.js";
 import { stem } from "./stem.js";
@@ -30,8 +30,8 @@ export interface Doc {
 	language: Language;
 	tokens: Token[];
 	sentences: Sentence[];
-	/** English part-of-speech tags and lemmas, computed on first use (compromise is slow to load). */
-	tags(): TokenTags[];
+	/** A token's English part-of-speech tags and lemma, computed for its sentence on first use (compromise is slow). */
+	tagsAt(tokenIndex: number): TokenTags;
 	/** The text as regular expressions see it (look-alikes folded), computed on first use. */
 	folded(): FoldedText;
 }
@@ -76,16 +76,17 @@ export function buildDocument(text: string, language: Language): Doc {
 			tokens.push(makeToken(raw[position] as RawToken, index, sentenceLanguage));
 		}
 	}
-	let tags: TokenTags[] | undefined;
+	let tagsAt: ((tokenIndex: number) => TokenTags) | undefined;
 	let folded: FoldedText | undefined;
 	return {
 		text,
 		language,
 		tokens,
 		sentences,
-		tags: () => {
-			tags ??= language === "en" ? tagEnglish(text, raw) : raw.map((token) => ({ tags: new Set(), lemma: token.text }));
-			return tags;
+		tagsAt: (tokenIndex) => {
+			tagsAt ??=
+				language === "en" ? englishTagger(text, raw) : (index) => ({ tags: new Set(), lemma: raw[index]?.text ?? "" });
+			return tagsAt(tokenIndex);
 		},
 		folded: () => {
 			folded ??= foldText(text);

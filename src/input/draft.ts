@@ -26,6 +26,19 @@ export interface SplitResult {
 	problems: InputProblem[];
 }
 
+/** One thing read from a draft file: a draft, or a problem at its place. */
+export type SplitItem = { draft: Draft } | { problem: InputProblem };
+
+/** The drafts and the problems, each in file order. */
+export function collectSplit(items: Iterable<SplitItem>): SplitResult {
+	const result: SplitResult = { drafts: [], problems: [] };
+	for (const item of items) {
+		if ("draft" in item) result.drafts.push(item.draft);
+		else result.problems.push(item.problem);
+	}
+	return result;
+}
+
 /** The reported name of a draft from a multi-draft file. */
 export function draftName(file: string, id: string | undefined, line: number): { name: string; key: string } {
 	return id === undefined ? { name: `${file}:${line}`, key: file } : { name: `${file}#${id}`, key: `${file}#${id}` };

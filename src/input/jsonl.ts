@@ -7,7 +7,7 @@ import {
 	printParseErrorCode,
 } from "jsonc-parser";
 import { JsonLineSchema } from "../contracts/draft.js";
-import { type Draft, draftName, type InputProblem, type SplitResult } from "./draft.js";
+import { collectSplit, type Draft, draftName, type SplitItem, type SplitResult } from "./draft.js";
 import { OffsetMapBuilder } from "./offsets.js";
 
 /**
@@ -17,31 +17,36 @@ import { OffsetMapBuilder } from "./offsets.js";
  * finding that starts or ends there points at the whole escape.
  */
 export function splitJsonLines(text: string, file: string): SplitResult {
-	const drafts: Draft[] = [];
-	const problems: InputProblem[] = [];
+	return collectSplit(readJsonLines(text, file));
+}
+
+/** The drafts and problems of a JSON Lines file in line order, each made only when it is asked for. */
+export function* readJsonLines(text: string, file: string): Generator<SplitItem> {
 	const seenIds = new Map<string, number>();
-	let lineStart = 0;
-	for (const [index, rawLine] of text.split("\n").entries()) {
-		const line = index + 1;
+	let line = 0;
+	for (let start = 0; start <= text.length; ) {
+		const newline = text.indexOf("\n", start);
+		const end = newline === -1 ? text.length : newline;
+		line++;
+		const rawLine = text.slice(start, end);
+		const lineStart = start;
+		start = end + 1;
 		const lineText = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
-		const start = lineStart;
-		lineStart += rawLine.length + 1;
 		if (lineText.trim() === "") continue;
-		const result = parseLine(lineText, start);
+		const result = parseLine(lineText, lineStart);
 		if ("problem" in result) {
-			problems.push({ line, column: result.problem.column, message: result.problem.message });
+			yield { problem: { line, column: result.problem.column, message: result.problem.message } };
 			continue;
 		}
 		const { meta, offsets, draftText } = result;
 		if (meta.id !== undefined) {
 			const previous = seenIds.get(meta.id);
 			if (previous !== undefined)
-				problems.push({ line, column: 1, message: `duplicate id "${meta.id}" (also on line ${previous})` });
+				yield { problem: { line, column: 1, message: `duplicate id "${meta.id}" (also on line ${previous})` } };
 			else seenIds.set(meta.id, line);
 		}
-		drafts.push({ ...draftName(file, meta.id, line), text: draftText, offsets, meta });
+		yield { draft: { ...draftName(file, meta.id, line), text: draftText, offsets, meta } };
 	}
-	return { drafts, problems };
 }
 
 type ParsedLine =

@@ -1,7 +1,7 @@
 import type { CsvColumns } from "../contracts/config.js";
 import { splitCsv } from "./csv.js";
-import type { SplitResult } from "./draft.js";
-import { splitJsonLines } from "./jsonl.js";
+import type { SplitItem, SplitResult } from "./draft.js";
+import { readJsonLines, splitJsonLines } from "./jsonl.js";
 import { splitMarkdown } from "./markdown.js";
 import { sliceAt } from "./offsets.js";
 
@@ -26,9 +26,35 @@ export function draftFormatOf(path: string): DraftFormat {
 
 /** Splits a decoded file into its drafts; `file` is the name drafts are reported under. */
 export function splitDrafts(text: string, file: string, format: DraftFormat, csvColumns: CsvColumns): SplitResult {
+	return format === "jsonl" ? splitJsonLines(text, file) : splitWhole(text, file, format, csvColumns);
+}
+
+/**
+ * The drafts of a decoded file as they are read: a JSON Lines file (a batch of any size) a line at a time, so only
+ * the drafts being checked are in memory; the other formats' problems first, then their drafts.
+ */
+export function* readDrafts(
+	text: string,
+	file: string,
+	format: DraftFormat,
+	csvColumns: CsvColumns,
+): Generator<SplitItem> {
+	if (format === "jsonl") {
+		yield* readJsonLines(text, file);
+		return;
+	}
+	const { drafts, problems } = splitWhole(text, file, format, csvColumns);
+	for (const problem of problems) yield { problem };
+	for (const draft of drafts) yield { draft };
+}
+
+function splitWhole(
+	text: string,
+	file: string,
+	format: Exclude<DraftFormat, "jsonl">,
+	csvColumns: CsvColumns,
+): SplitResult {
 	switch (format) {
-		case "jsonl":
-			return splitJsonLines(text, file);
 		case "csv":
 			return splitCsv(text, file, csvColumns);
 		case "markdown":

@@ -151,7 +151,7 @@ class DraftServer {
 	/** Loads the English tagger and compiles the workspace's rules while the user opens a file, not on the first check. */
 	private warmUp(): void {
 		this.guard(() => {
-			buildDocument("Warming up the tagger.", "en").tags();
+			buildDocument("Warming up the tagger.", "en").tagsAt(0);
 			this.loadWorkspaceSetup();
 		});
 	}

@@ -1,7 +1,7 @@
 import type { Config, Guideline, Language, RuleOverride, Severity } from "../contracts/config.js";
-import type { Pack, PlatformName, Rule, TermList } from "../contracts/pack.js";
+import type { Matcher, Pack, PlatformName, Rule, TermList } from "../contracts/pack.js";
 import { type Location, UserError } from "../errors.js";
-import { type CompiledCondition, compileCondition } from "./conditions.js";
+import { type CompiledCondition, type ConditionUse, compileCondition } from "./conditions.js";
 import { type CompiledMatcher, compileMatcher } from "./matchers.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { locateInYaml } from "./yaml.js";
@@ -25,6 +25,8 @@ export interface CompiledRule {
 	minScore: number;
 	once: Rule["once"];
 	examples: Rule["examples"];
+	/** Runs under the time budget's watchdog: it has expressions (regex, pattern) from a pack that is not built in. */
+	guarded: boolean;
 }
 
 /** A pack as loaded: where it came from and its YAML text, for error messages. */
@@ -34,6 +36,8 @@ export interface LoadedPack {
 	/** The packs it extends, nearest first: a run that loads one of them too leaves that one out. */
 	replaces?: string[];
 	text?: string;
+	/** A built-in pack: its regular expressions are reviewed by hand, so they run without the watchdog. */
+	trusted?: boolean;
 }
 
 /** Everything compiling needs besides the packs. */
@@ -52,7 +56,7 @@ export interface CompileContext {
 export function compilePacks(packs: readonly LoadedPack[], context: CompileContext): CompiledRule[] {
 	const rules: CompiledRule[] = [];
 	const seen = new Map<string, string>();
-	for (const { file, pack, text } of packs) {
+	for (const { file, pack, text, trusted } of packs) {
 		const where = (path: (string | number)[]) => (text === undefined ? { file } : locateInYaml(text, file, path));
 		refuseMissingVocabulary(pack, context.vocabulary, where);
 		const lexicons = { ...context.sharedLexicons, ...pack.lexicons };
@@ -73,6 +77,7 @@ export function compilePacks(packs: readonly LoadedPack[], context: CompileConte
 					override,
 					{ lexicons, vocabulary: context.vocabulary, where: `${file}: ${id}` },
 					context.config,
+					trusted === true,
 				),
 			);
 		}
@@ -98,11 +103,13 @@ function compileRule(
 	override: Exclude<RuleOverride, string>,
 	matcherContext: Parameters<typeof compileMatcher>[1],
 	config: Config,
+	trusted: boolean,
 ): CompiledRule {
 	if (override.max !== undefined && !("limit" in rule.match))
 		throw new UserError(`rules: ${id}: max applies only to a rule that counts (match: { limit })`);
 	const settings = { profileDisclaimer: config.profileDisclaimer };
-	const condition = (item: Rule["require"][number]) => compileCondition(item, matcherContext, settings);
+	const condition = (item: Rule["require"][number], use?: ConditionUse) =>
+		compileCondition(item, matcherContext, settings, use);
 	return {
 		id,
 		pack,
@@ -119,8 +126,8 @@ function compileRule(
 				: rule.match,
 			matcherContext,
 		),
-		require: rule.require.map(condition),
-		unless: rule.unless.map(condition),
+		require: rule.require.map((item) => condition(item, "truth")),
+		unless: rule.unless.map((item) => condition(item, "truth")),
 		base: rule.score.base,
 		modifiers: rule.score.modifiers.map((modifier) => ({
 			when: condition(modifier.when),
@@ -130,7 +137,20 @@ function compileRule(
 		minScore: override.minScore ?? rule.minScore,
 		once: rule.once,
 		examples: rule.examples,
+		guarded: !trusted && hasExpressions(rule),
 	};
+}
+
+/** Whether any of a rule's matchers is an expression that could take unbounded time: a regex or a pattern. */
+function hasExpressions(rule: Rule): boolean {
+	const conditions = [...rule.require, ...rule.unless, ...rule.score.modifiers.map((modifier) => modifier.when)];
+	const matchers = [rule.match, ...conditions.flatMap((condition) => ("near" in condition ? [condition.near] : []))];
+	return matchers.some(isExpression);
+}
+
+function isExpression(matcher: Matcher): boolean {
+	if ("any" in matcher) return matcher.any.some(isExpression);
+	return "regex" in matcher || "pattern" in matcher;
 }
 
 /** Whether a rule applies on a publication day: from `valid_from` (inclusive) until `expires` (exclusive). */

@@ -1,31 +1,69 @@
-import type { Condition, Scope } from "../contracts/pack.js";
+import type { Condition, Matcher, Scope } from "../contracts/pack.js";
 import type { Doc } from "../document/document.js";
-import { type Hit, sentenceOf } from "../document/hit.js";
+import { type Hit, sentenceOf, type TokenWindow } from "../document/hit.js";
 import { type CompiledMatcher, compileMatcher, type MatcherContext } from "./matchers.js";
 
-/** A condition ready to run: the hit that makes it hold for a candidate (`true` for a config setting), or undefined. */
+/**
+ * A condition ready to run: the hit that makes it hold for a candidate (`true` for a config setting), or undefined.
+ * Compiled for its `evidence` (a score modifier shows the hit in its reason), the hit is the first in the document;
+ * compiled for its `truth` (require, unless), it is any hit that makes it hold.
+ */
 export type CompiledCondition = (doc: Doc, candidate: Hit) => Hit | true | undefined;
+
+/** What a condition's caller reads from it: the hit it shows, or only whether it holds. */
+export type ConditionUse = "evidence" | "truth";
 
 /** Config flags a condition can test. */
 export interface Settings {
 	profileDisclaimer: boolean;
 }
 
-export function compileCondition(condition: Condition, context: MatcherContext, settings: Settings): CompiledCondition {
+export function compileCondition(
+	condition: Condition,
+	context: MatcherContext,
+	settings: Settings,
+	use: ConditionUse = "evidence",
+): CompiledCondition {
 	if ("setting" in condition) {
 		const holds = settings[condition.setting];
 		return () => (holds ? true : undefined);
 	}
-	const hitsOf = indexedHits(compileMatcher(condition.near, context));
-	const windowOf = scopeWindow(condition.within);
-	const accepts = condition.within === "match" ? overlapsInText : () => true;
-	return (doc, candidate) => firstInWindow(hitsOf(doc), windowOf(doc, candidate), (hit) => accepts(hit, candidate));
+	const { near, within } = condition;
+	if (use === "truth" && "any" in near) return anyHolds(near.any.map((part) => compileNear(part, within, context)));
+	return compileNear(near, within, context).condition;
 }
 
-/** A half-open range of token indexes: a hit is in it when it shares a token with it. */
-interface TokenWindow {
-	from: number;
-	to: number;
+function compileNear(
+	near: Matcher,
+	within: Scope,
+	context: MatcherContext,
+): { condition: CompiledCondition; byWindow: boolean } {
+	const matcher = compileMatcher(near, context);
+	const hitsOf: (doc: Doc, window: TokenWindow) => HitIndex = matcher.byWindow
+		? (doc, window) => indexHits(matcher(doc, window))
+		: indexedHits(matcher);
+	const windowOf = scopeWindow(within);
+	const accepts = within === "match" ? overlapsInText : () => true;
+	const condition: CompiledCondition = (doc, candidate) => {
+		const window = windowOf(doc, candidate);
+		return firstInWindow(hitsOf(doc, window), window, (hit) => accepts(hit, candidate));
+	};
+	return { condition, byWindow: matcher.byWindow };
+}
+
+/**
+ * `near: { any: [...] }` when only its truth counts: the first part with a hit in the window settles it, and the
+ * parts that read by window (the person signal tags with compromise) are asked last, so often not at all.
+ */
+function anyHolds(parts: { condition: CompiledCondition; byWindow: boolean }[]): CompiledCondition {
+	const ordered = [...parts.filter((part) => !part.byWindow), ...parts.filter((part) => part.byWindow)];
+	return (doc, candidate) => {
+		for (const { condition } of ordered) {
+			const hit = condition(doc, candidate);
+			if (hit) return hit;
+		}
+		return undefined;
+	};
 }
 
 function scopeWindow(scope: Scope): (doc: Doc, candidate: Hit) => TokenWindow {
@@ -59,18 +97,23 @@ interface HitIndex {
 	longest: number;
 }
 
+/** The index of a matcher's hits in a document, built once per document. */
 function indexedHits(matcher: CompiledMatcher): (doc: Doc) => HitIndex {
 	const cache = new WeakMap<Doc, HitIndex>();
 	return (doc) => {
 		let index = cache.get(doc);
 		if (!index) {
-			const sorted = [...matcher(doc)].sort((a, b) => a.firstToken - b.firstToken);
-			const longest = sorted.reduce((most, hit) => Math.max(most, hit.endToken - hit.firstToken), 1);
-			index = { sorted, longest };
+			index = indexHits(matcher(doc));
 			cache.set(doc, index);
 		}
 		return index;
 	};
+}
+
+function indexHits(hits: readonly Hit[]): HitIndex {
+	const sorted = [...hits].sort((a, b) => a.firstToken - b.firstToken);
+	const longest = sorted.reduce((most, hit) => Math.max(most, hit.endToken - hit.firstToken), 1);
+	return { sorted, longest };
 }
 
 /** The first hit, in document order, that shares a token with the window and passes `accepts`. */

@@ -14,11 +14,13 @@ type LexiconFile = z.infer<typeof LexiconFileSchema>;
  * catastrophic backtracking.
  */
 export function parsePack(text: string, file: string, options: { trusted?: boolean } = {}): LoadedPack {
-	if (options.trusted)
-		return { file, pack: remembered(parsedPacks, text, () => parseYaml(text, file, PackSchema)), text };
+	if (options.trusted) {
+		const pack = remembered(parsedPacks, text, () => parseYaml(text, file, PackSchema));
+		return { file, pack, text, trusted: true };
+	}
 	const pack = parseYaml(text, file, PackSchema);
 	refuseUnsafeRegexes(pack, text, file);
-	return { file, pack, text };
+	return { file, pack, text, trusted: false };
 }
 
 /**

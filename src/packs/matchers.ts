@@ -1,17 +1,25 @@
 import type { Language } from "../contracts/config.js";
 import type { Matcher, TermList } from "../contracts/pack.js";
 import type { Doc } from "../document/document.js";
-import { type Hit, hitFromSpan } from "../document/hit.js";
+import { type Hit, hitFromSpan, type TokenWindow } from "../document/hit.js";
 import { findOverflow } from "../document/measure.js";
 import { matchPattern } from "../document/nlp.js";
-import { SIGNALS } from "../document/signals/index.js";
+import { SIGNALS, WINDOWED_SIGNALS } from "../document/signals/index.js";
 import { UserError } from "../errors.js";
 import { compileTerms, findTerms, type TermIndex } from "./terms.js";
 import { VALIDATORS } from "./validators.js";
 import { organizationNames, type Vocabulary } from "./vocabulary.js";
 
-/** A matcher ready to run: every hit in a document, computed once per document. */
-export type CompiledMatcher = (doc: Doc) => Hit[];
+/**
+ * A matcher ready to run: every hit in a document, computed once per document. Given a window, a matcher that
+ * reads a document `byWindow` (tagging is costly) finds only the hits that share a token with it, every time.
+ */
+export interface CompiledMatcher {
+	(doc: Doc, window?: TokenWindow): Hit[];
+	readonly byWindow: boolean;
+}
+
+type MatcherFunction = (doc: Doc, window?: TokenWindow) => Hit[];
 
 /** What compiling a matcher may refer to. */
 export interface MatcherContext {
@@ -25,10 +33,15 @@ const LANGUAGES: Language[] = ["en", "nl"];
 
 /** Compiles a matcher from a pack into a function over documents. */
 export function compileMatcher(matcher: Matcher, context: MatcherContext): CompiledMatcher {
-	return memoize(compileUncached(matcher, context));
+	return memoize(compileUncached(matcher, context), readsByWindow(matcher));
 }
 
-function compileUncached(matcher: Matcher, context: MatcherContext): CompiledMatcher {
+function readsByWindow(matcher: Matcher): boolean {
+	if ("signal" in matcher) return WINDOWED_SIGNALS.has(matcher.signal);
+	return "any" in matcher && matcher.any.some(readsByWindow);
+}
+
+function compileUncached(matcher: Matcher, context: MatcherContext): MatcherFunction {
 	if ("lexicon" in matcher) {
 		const list = Object.hasOwn(context.lexicons, matcher.lexicon) ? context.lexicons[matcher.lexicon] : undefined;
 		if (!list) {
@@ -53,10 +66,10 @@ function compileUncached(matcher: Matcher, context: MatcherContext): CompiledMat
 		return (doc) => findOverflow(doc, limit);
 	}
 	const parts = matcher.any.map((part) => compileMatcher(part, context));
-	return (doc) => parts.flatMap((part) => part(doc)).sort((a, b) => a.start - b.start || b.end - a.end);
+	return (doc, window) => parts.flatMap((part) => part(doc, window)).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-function termMatcher(list: TermList, context: MatcherContext, names = false): CompiledMatcher {
+function termMatcher(list: TermList, context: MatcherContext, names = false): MatcherFunction {
 	// Compiled per language on first use: a run over English drafts never stems a long list the Dutch way.
 	const indexes = new Map<Language, TermIndex>();
 	const indexFor = (language: Language) => {
@@ -107,7 +120,7 @@ function expandPlaceholders(terms: readonly string[], vocabulary: Vocabulary): s
 	);
 }
 
-function regexMatcher(matcher: Extract<Matcher, { regex: unknown }>, context: MatcherContext): CompiledMatcher {
+function regexMatcher(matcher: Extract<Matcher, { regex: unknown }>, context: MatcherContext): MatcherFunction {
 	const flags = matcher.caseSensitive ? "gu" : "giu";
 	const byLanguage = new Map<Language, RegExp>();
 	for (const language of LANGUAGES) {
@@ -135,9 +148,10 @@ function regexMatcher(matcher: Extract<Matcher, { regex: unknown }>, context: Ma
 	};
 }
 
-function memoize(matcher: CompiledMatcher): CompiledMatcher {
+function memoize(matcher: MatcherFunction, byWindow: boolean): CompiledMatcher {
 	const cache = new WeakMap<Doc, Hit[]>();
-	return (doc) => {
+	const memoized = (doc: Doc, window?: TokenWindow) => {
+		if (byWindow && window) return matcher(doc, window);
 		let hits = cache.get(doc);
 		if (!hits) {
 			hits = matcher(doc);
@@ -145,4 +159,5 @@ function memoize(matcher: CompiledMatcher): CompiledMatcher {
 		}
 		return hits;
 	};
+	return Object.assign(memoized, { byWindow });
 }

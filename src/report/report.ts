@@ -62,17 +62,20 @@ function withPosition(lines: LineIndex, { span, ...finding }: Finding): JsonFind
 
 /** The report of drafts already turned into file reports. */
 export function assembleReport(files: FileReport[]): JsonReport {
-	return { version: JSON_REPORT_VERSION, files, summary: summarize(files) };
+	return { version: JSON_REPORT_VERSION, files, summary: files.reduce(countFile, EMPTY_SUMMARY) };
 }
 
-function summarize(files: readonly FileReport[]): Summary {
-	const count = (severity: Severity) =>
-		files.reduce((total, file) => total + file.findings.filter((finding) => finding.severity === severity).length, 0);
+/** The summary of a report without files. */
+export const EMPTY_SUMMARY: Summary = Object.freeze({ files: 0, findings: 0, errors: 0, warnings: 0, infos: 0 });
+
+/** A summary with one more file counted: a batch that does not keep its files counts them as they pass. */
+export function countFile(summary: Summary, file: FileReport): Summary {
+	const count = (severity: Severity) => file.findings.filter((finding) => finding.severity === severity).length;
 	return {
-		files: files.length,
-		findings: files.reduce((total, file) => total + file.findings.length, 0),
-		errors: count("error"),
-		warnings: count("warning"),
-		infos: count("info"),
+		files: summary.files + 1,
+		findings: summary.findings + file.findings.length,
+		errors: summary.errors + count("error"),
+		warnings: summary.warnings + count("warning"),
+		infos: summary.infos + count("info"),
 	};
 }

@@ -1,6 +1,6 @@
 import type { SignalName } from "../../contracts/pack.js";
 import type { Doc, Token } from "../document.js";
-import type { Hit } from "../hit.js";
+import type { Hit, TokenWindow } from "../hit.js";
 import { findMoney } from "./money.js";
 import { findPeople } from "./person.js";
 import { findProfanity } from "./profanity.js";
@@ -8,7 +8,7 @@ import { findQuotations } from "./quotation.js";
 import { findExclamations, findShouting } from "./shouting.js";
 
 /** Signals that word lists cannot express, computed in code; packs refer to them as `{ signal: name }`. */
-export const SIGNALS: Record<SignalName, (doc: Doc) => Hit[]> = {
+export const SIGNALS: Record<SignalName, (doc: Doc, window?: TokenWindow) => Hit[]> = {
 	mention: (doc) => tokensOfKind(doc, "mention"),
 	url: (doc) => tokensOfKind(doc, "url"),
 	number: (doc) => tokensOfKind(doc, "number"),
@@ -20,6 +20,9 @@ export const SIGNALS: Record<SignalName, (doc: Doc) => Hit[]> = {
 	quotation: findQuotations,
 	money: findMoney,
 };
+
+/** Signals that, given a window, read only the sentences around it: `person` tags English with compromise. */
+export const WINDOWED_SIGNALS: ReadonlySet<SignalName> = new Set<SignalName>(["person"]);
 
 function tokensOfKind(doc: Doc, kind: Token["kind"]): Hit[] {
 	return doc.tokens.flatMap((token, index) =>
