@@ -13,7 +13,9 @@ import { today } from "./today.js";
  * The entry of postcheck's V8 startup snapshot (built by scripts/build-snapshot.mjs, run by bin/postcheck). Building
  * runs this file once: every module is loaded, the built-in packs are parsed and a draft in each language is checked,
  * and the snapshot keeps that heap. A run then starts with all of it in place instead of spending most of its time
- * loading. Nothing here may depend on the machine, the folder or the day of the build: those are read when it runs.
+ * loading. What the snapshot keeps must not depend on the day of the build or the folder it ran in: the rules compiled
+ * here are thrown away (only parsed packs and word lists are reused, by their text), and bin/postcheck uses the
+ * snapshot only in the folder it was built in.
  */
 const SAMPLE_DRAFTS = [
 	"Can't say much yet, but our team is probably launching something big next week. Surely the best one yet!",
