@@ -1,12 +1,12 @@
 /**
- * Splitting a very long draft into parts that are checked one at a time. Drafts are posts: a megabyte is already far
- * beyond any platform's limit, and a document's tokens take about a hundred times its size in memory, so a 50 MB file
- * would not fit in one piece. Parts end at a line break where there is one, else at a space, else anywhere between
+ * Splitting a very long draft into parts that are checked one at a time. Drafts are posts: a quarter of a megabyte is
+ * already far beyond any platform's limit (a LinkedIn article stops at 125,000 characters), and a document's tokens and
+ * tags take a hundred times its size in memory and more, so a 50 MB file would not fit in one piece. Parts end at a line break where there is one, else at a space, else anywhere between
  * two code points. Rules that look at the whole document ("a disclaimer anywhere") see one part at a time.
  */
 
 /** The longest part, in UTF-16 code units. */
-export const PART_LENGTH = 1_000_000;
+export const PART_LENGTH = 250_000;
 
 /** Half-open spans covering the text without gaps or overlaps; one span for a text no longer than `maxLength`. */
 export function splitParts(text: string, maxLength = PART_LENGTH): { start: number; end: number }[] {
