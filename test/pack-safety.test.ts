@@ -64,6 +64,12 @@ describe("broken packs are refused with exit 2 and file:line:col", () => {
 		expect(error).toBe('postcheck: acme.yaml:6:5: rules[0]: unknown key "mesage" (did you mean "message"?)');
 	});
 
+	it("an unknown one-letter key, without a far-fetched did-you-mean", () => {
+		const { status, error } = refusedPack(pack(`rules:\n${rule("a").replace("message:", "x: 1\n    message:")}`));
+		expect(status).toBe(2);
+		expect(error).toBe('postcheck: acme.yaml:6:5: rules[0]: unknown key "x"');
+	});
+
 	it("a rule id used twice in one pack, pointing at the second", () => {
 		const { status, error } = refusedPack(pack(`rules:\n${rule("same")}${rule("same")}`));
 		expect(status).toBe(2);

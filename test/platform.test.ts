@@ -26,6 +26,14 @@ describe("measuring a draft as a platform counts it", () => {
 		expect(count(text, { measure: "graphemes", max: 2 }).overflowStart).toBe(text.length - 1);
 	});
 
+	it("Bluesky's second limit: UTF-8 bytes, so a family emoji counts 25 and what is over starts at a whole character", () => {
+		const family = "👨‍👩‍👧‍👦";
+		expect(count(`é${family}a`, { measure: "bytes", max: 3000 }).count).toBe(2 + 25 + 1);
+		const text = `ab${family}`;
+		expect(count(text, { measure: "bytes", max: 3 })).toEqual({ count: 27, overflowStart: 2, overflowEnd: text.length });
+		expect(count("é".repeat(1500), { measure: "bytes", max: 3000 }).overflowStart).toBeUndefined();
+	});
+
 	it("Mastodon: code points with links as 23; links, hashtags and mentions counted, the extra ones spanned", () => {
 		const url = `https://example.org/${"b".repeat(60)}`;
 		expect(count(`a😀 ${url}`, { measure: "characters", max: 500, urlLength: 23 }).count).toBe(26);

@@ -48,7 +48,7 @@ export type PlatformName = z.infer<typeof PlatformName>;
  */
 export const LimitSchema = z
 	.object({
-		measure: z.enum(["weighted", "characters", "graphemes", "links", "hashtags", "mentions"]),
+		measure: z.enum(["weighted", "characters", "graphemes", "bytes", "links", "hashtags", "mentions"]),
 		max: z.number().int().min(0),
 		urlLength: z.number().int().min(1).optional(),
 	})

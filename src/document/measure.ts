@@ -16,7 +16,8 @@ export interface Measurement {
 /**
  * Measures a draft as a platform counts it. X: twitter-text's `parseTweet`, the official library (NFC first, weighted
  * code points, every URL as `urlLength`). Graphemes: `Intl.Segmenter`. Characters: code points, every link counting
- * `urlLength` when given (Mastodon). Links, hashtags and mentions: the tokenizer's tokens of that kind.
+ * `urlLength` when given (Mastodon). Bytes: UTF-8 bytes (Bluesky's second limit). Links, hashtags and mentions: the
+ * tokenizer's tokens of that kind.
  */
 export function measure(doc: Doc, limit: Limit): Measurement {
 	// Trailing white space (a file's last line break) is not posted.
@@ -29,6 +30,7 @@ export function measure(doc: Doc, limit: Limit): Measurement {
 		return overflowAt(starts, limit.max, text.length);
 	}
 	if (limit.measure === "characters") return measureCharacters(text, doc, limit);
+	if (limit.measure === "bytes") return measureBytes(text, limit.max);
 	const kind = limit.measure === "links" ? "url" : limit.measure === "hashtags" ? "hashtag" : "mention";
 	const items = doc.tokens.filter((token) => token.kind === kind && token.end <= text.length);
 	const result = overflowAt(
@@ -86,6 +88,19 @@ function measureCharacters(text: string, doc: Doc, limit: Limit): Measurement {
 		count += link ? (limit.urlLength as number) : 1;
 		if (count > limit.max && overflowStart === undefined) overflowStart = offset;
 		offset += width;
+	}
+	return overflowStart === undefined ? { count } : { count, overflowStart, overflowEnd: text.length };
+}
+
+/** UTF-8 bytes; what is over starts at the first character whose bytes do not all fit. */
+function measureBytes(text: string, max: number): Measurement {
+	let count = 0;
+	let overflowStart: number | undefined;
+	for (let offset = 0; offset < text.length; ) {
+		const codePoint = text.codePointAt(offset) as number;
+		count += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+		if (count > max && overflowStart === undefined) overflowStart = offset;
+		offset += codePoint > 0xffff ? 2 : 1;
 	}
 	return overflowStart === undefined ? { count } : { count, overflowStart, overflowEnd: text.length };
 }

@@ -28,6 +28,7 @@ const LIMIT_WORDS: Record<Limit["measure"], string> = {
 	weighted: "characters as X counts them (emoji and most non-Latin characters count 2)",
 	characters: "characters",
 	graphemes: "characters as a reader sees them (graphemes)",
+	bytes: "bytes of UTF-8 text",
 	links: "links",
 	hashtags: "hashtags",
 	mentions: "@mentions",

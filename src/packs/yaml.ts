@@ -171,10 +171,13 @@ function keysOf(schema: z.ZodType): string[] {
 	return [...keys];
 }
 
-/** The candidate nearest to a misspelt word, if one is near enough: the \"did you mean\" of every error. */
+/**
+ * The candidate nearest to a misspelt word, if one is near enough: the \"did you mean\" of every error. A suggestion
+ * keeps at least one letter of the word, so "x" is not taken for "max".
+ */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
 	let best: string | undefined;
-	let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+	let bestDistance = Math.min(Math.max(2, Math.floor(word.length / 3)), word.length - 1) + 1;
 	for (const candidate of candidates) {
 		const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
 		if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
