@@ -30,7 +30,11 @@ describe("measuring a draft as a platform counts it", () => {
 		const family = "👨‍👩‍👧‍👦";
 		expect(count(`é${family}a`, { measure: "bytes", max: 3000 }).count).toBe(2 + 25 + 1);
 		const text = `ab${family}`;
-		expect(count(text, { measure: "bytes", max: 3 })).toEqual({ count: 27, overflowStart: 2, overflowEnd: text.length });
+		expect(count(text, { measure: "bytes", max: 3 })).toEqual({
+			count: 27,
+			overflowStart: 2,
+			overflowEnd: text.length,
+		});
 		expect(count("é".repeat(1500), { measure: "bytes", max: 3000 }).overflowStart).toBeUndefined();
 	});
 
