@@ -14,7 +14,7 @@ const WITH_EXAMPLE = ["--config", EXAMPLE_CONFIG, "--date", EXAMPLE_DATE];
 const DRAFT = "fixtures/example/draft.txt";
 const CLEAN_DRAFT = "Had a lovely walk on the beach with the dog today.";
 
-const FORMATS = ["sarif", "github", "junit", "checkstyle", "html"] as const;
+const FORMATS = ["pretty", "sarif", "github", "junit", "checkstyle", "html"] as const;
 
 /** The example draft and a clean draft on standard input, through the built CLI in the given format. */
 function runFormat(format: string): string {
@@ -271,7 +271,9 @@ describe("every format", () => {
 	});
 
 	it.each(FORMATS)("matches the snapshot of the fixed report: %s", async (format) => {
-		const extension = { sarif: "sarif", github: "txt", junit: "xml", checkstyle: "xml", html: "html" }[format];
+		const extension = { pretty: "txt", sarif: "sarif", github: "txt", junit: "xml", checkstyle: "xml", html: "html" }[
+			format
+		];
 		await expect(FORMATTERS[format](FIXED_REPORT, context())).toMatchFileSnapshot(
 			`__snapshots__/fixed-report.${format}.${extension}`,
 		);

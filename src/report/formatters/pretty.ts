@@ -12,8 +12,8 @@ export const formatPretty: Formatter = (report, context) => {
 	const blocks = report.files
 		.filter((file) => file.findings.length > 0)
 		.map((file) => {
-			const lines = (context.texts.get(file.path) ?? "").split(/\r\n|\r|\n/);
-			const body = file.findings.map((finding) => formatFinding(finding, lines, paint)).join("\n\n");
+			const text = context.texts.get(file.path) ?? "";
+			const body = file.findings.map((finding) => formatFinding(finding, text, paint)).join("\n\n");
 			return `${paint.underline(file.path)}\n${body}\n`;
 		});
 	return `${[...blocks, summaryLine(report, paint)].join("\n")}\n`;
@@ -25,12 +25,12 @@ const SEVERITY_COLOR: Record<Severity, (paint: ChalkInstance) => ChalkInstance> 
 	info: (paint) => paint.blue.bold,
 };
 
-function formatFinding(finding: JsonFinding, lines: string[], paint: ChalkInstance): string {
+function formatFinding(finding: JsonFinding, text: string, paint: ChalkInstance): string {
 	const place = `${finding.line}:${finding.column}`.padEnd(7);
 	const severity = SEVERITY_COLOR[finding.severity](paint)(finding.severity.padEnd(7));
 	const header = `  ${place}${severity} ${finding.message}  ${paint.dim(`${finding.ruleId} · score ${finding.score.toFixed(2)}`)}`;
 	const gutter = paint.dim("│");
-	const fullLine = lines[finding.line - 1] ?? "";
+	const fullLine = lineOf(finding, text);
 	const fullEnd = finding.endLine === finding.line ? finding.endColumn : fullLine.length + 1;
 	const { line, column, endColumn } = excerpt(fullLine, finding.column, fullEnd);
 	const underline =
@@ -45,6 +45,16 @@ function formatFinding(finding: JsonFinding, lines: string[], paint: ChalkInstan
 	if (finding.suggestion) parts.push(`         ${gutter} ${paint.green(`Try: ${finding.suggestion}`)}`);
 	parts.push(`         ${gutter} ${paint.dim(`Why: ${finding.reasons.join("; ")}`)}`);
 	return parts.join("\n");
+}
+
+/**
+ * The line a finding starts on, without its line break: found from the finding's offset and column rather than by
+ * splitting the text, which for a draft of a large multi-draft file is the whole file.
+ */
+function lineOf(finding: JsonFinding, text: string): string {
+	const start = finding.offset - (finding.column - 1);
+	const end = text.slice(start).search(/\r|\n/);
+	return text.slice(start, end < 0 ? undefined : start + end);
 }
 
 /** Context shown on either side of a match, in UTF-16 code units: a long line is cut, or output grows as its square. */
