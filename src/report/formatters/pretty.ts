@@ -1,22 +1,23 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Severity } from "../../contracts/config.js";
-import type { JsonFinding, JsonReport } from "../../contracts/report.js";
-import type { Formatter } from "./types.js";
+import type { JsonFinding, Summary } from "../../contracts/report.js";
+import type { StreamingFormatter } from "./types.js";
 
 /**
  * The human report: findings grouped by draft, each with the line it is on, the match underlined, the guideline it
- * enforces and what to write instead. Written for someone who has never seen a linter.
+ * enforces and what to write instead, then a summary line. Written for someone who has never seen a linter.
  */
-export const formatPretty: Formatter = (report, context) => {
+export const streamPretty: StreamingFormatter = (context) => {
 	const paint = new Chalk({ level: context.color ? 1 : 0 });
-	const blocks = report.files
-		.filter((file) => file.findings.length > 0)
-		.map((file) => {
-			const text = context.texts.get(file.path) ?? "";
-			const body = file.findings.map((finding) => formatFinding(finding, text, paint)).join("\n\n");
-			return `${paint.underline(file.path)}\n${body}\n`;
-		});
-	return `${[...blocks, summaryLine(report, paint)].join("\n")}\n`;
+	return {
+		head: () => "",
+		file: (file, shown) => {
+			if (file.findings.length === 0) return "";
+			const body = file.findings.map((finding) => formatFinding(finding, shown.text ?? "", paint)).join("\n\n");
+			return `${paint.underline(file.path)}\n${body}\n\n`;
+		},
+		tail: (summary) => `${summaryLine(summary, paint)}\n`,
+	};
 };
 
 const SEVERITY_COLOR: Record<Severity, (paint: ChalkInstance) => ChalkInstance> = {
@@ -81,8 +82,7 @@ function isLowSurrogate(text: string, index: number): boolean {
 	return code >= 0xdc00 && code <= 0xdfff;
 }
 
-function summaryLine(report: JsonReport, paint: ChalkInstance): string {
-	const { summary } = report;
+function summaryLine(summary: Summary, paint: ChalkInstance): string {
 	const drafts = `${summary.files} ${summary.files === 1 ? "draft" : "drafts"}`;
 	if (summary.findings === 0) return paint.green(`✔ No problems found in ${drafts}.`);
 	const counts = [
