@@ -1,20 +1,23 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
+import { readVersion } from "../src/cli/version.js";
 import { type JsonFinding, type JsonReport, JsonReportSchema } from "../src/contracts/report.js";
-import { FORMATTERS } from "../src/report/formatters/index.js";
-import { streamJson } from "../src/report/formatters/json.js";
+import { FORMATTERS, STREAMING_FORMATTERS, type StreamingFormatName } from "../src/report/formatters/index.js";
 import { assembleReport } from "../src/report/report.js";
-import { EXAMPLE_CONFIG, EXAMPLE_DATE, runCli } from "./helpers/cli.js";
+import { EXAMPLE_CONFIG, EXAMPLE_DATE, ROOT, runCli } from "./helpers/cli.js";
 import { FIXED_REPORT, FIXED_TEXTS } from "./helpers/fixed-report.js";
+import { folderWith } from "./helpers/folder.js";
 
 const WITH_EXAMPLE = ["--config", EXAMPLE_CONFIG, "--date", EXAMPLE_DATE];
 const DRAFT = "fixtures/example/draft.txt";
 const CLEAN_DRAFT = "Had a lovely walk on the beach with the dog today.";
 
-const FORMATS = ["sarif", "github", "junit", "checkstyle", "html"] as const;
+const FORMATS = ["pretty", "sarif", "github", "junit", "checkstyle", "html"] as const;
 
 /** The example draft and a clean draft on standard input, through the built CLI in the given format. */
 function runFormat(format: string): string {
@@ -52,13 +55,10 @@ function parseXml(text: string) {
 const SARIF_SCHEMA = createRequire(import.meta.url)("@microsoft/sarif-multitool-linux/sarif-2.1.0.json");
 
 describe("--format json, written a draft at a time", () => {
-	it.each([0, 1, 2, FIXED_REPORT.files.length])("gives the bytes of the whole report, with %i files", (count) => {
+	it.each([0, 1, 2, FIXED_REPORT.files.length])("gives the report as one indented object, with %i files", (count) => {
 		const report = assembleReport(FIXED_REPORT.files.slice(0, count));
-		const chunks: string[] = [];
-		const stream = streamJson(report.version, (chunk) => chunks.push(chunk));
-		for (const file of report.files) stream.file(file);
-		stream.end(report.summary);
-		expect(chunks).toHaveLength(count + 1);
+		const parts = STREAMING_FORMATTERS.json({ color: false });
+		const chunks = [parts.head(), ...report.files.map((file) => parts.file(file, {})), parts.tail(report.summary)];
 		expect(chunks.join("")).toBe(`${JSON.stringify(report, null, 2)}\n`);
 		expect(FORMATTERS.json(report, { color: false, texts: new Map() })).toBe(chunks.join(""));
 	});
@@ -115,10 +115,13 @@ describe("--format sarif", () => {
 		);
 	});
 
-	it("describes each rule that fired with its guideline, source and default level", () => {
+	it("describes each rule that fired with its guideline, source and default level, in order of first finding", () => {
 		const [run] = JSON.parse(output("sarif")).runs;
 		const rules = run.tool.driver.rules;
-		expect(rules.map((rule: { id: string }) => rule.id)).toEqual([...new Set(findings.map((f) => f.ruleId))].sort());
+		expect(rules.map((rule: { id: string }) => rule.id)).toEqual([...new Set(findings.map((f) => f.ruleId))]);
+		expect(run.results.map((result: { ruleIndex: number }) => result.ruleIndex)).toEqual(
+			findings.map((finding) => rules.findIndex((rule: { id: string }) => rule.id === finding.ruleId)),
+		);
 		for (const finding of findings) {
 			const rule = rules.find((candidate: { id: string }) => candidate.id === finding.ruleId);
 			expect(rule.fullDescription.text).toBe(finding.guideline.text);
@@ -127,6 +130,18 @@ describe("--format sarif", () => {
 			expect(rule.shortDescription.text).toMatch(/\.$/);
 			expect(rule.defaultConfiguration.level).toBe(finding.severity === "info" ? "note" : finding.severity);
 		}
+	});
+
+	it.each([
+		["no drafts", []],
+		["a clean draft", FIXED_REPORT.files.slice(1, 2)],
+		["every draft", FIXED_REPORT.files],
+	])("is laid out as two-space indented JSON, results before tool, with %s", (_, files) => {
+		const sarif = FORMATTERS.sarif(assembleReport(files), context());
+		const log = JSON.parse(sarif);
+		expect(sarif).toBe(`${JSON.stringify(log, null, 2)}\n`);
+		expect(Object.keys(log.runs[0])).toEqual(["columnKind", "results", "tool"]);
+		expect(log.runs[0].results).toHaveLength(assembleReport(files).summary.findings);
 	});
 
 	it("keeps each finding's fingerprint when the draft is edited elsewhere, and gives every finding its own", () => {
@@ -202,8 +217,9 @@ describe("--format github", () => {
 describe("--format junit", () => {
 	it("gives a testsuite per draft and a failed testcase per finding, with message and location", () => {
 		const { testsuites } = parseXml(output("junit"));
-		expect(testsuites.tests).toBe(String(findings.length + 1));
-		expect(testsuites.failures).toBe(String(findings.length));
+		// No totals on the root: they are known only after the last draft's suite is written.
+		expect(testsuites.tests).toBeUndefined();
+		expect(testsuites.failures).toBeUndefined();
 		const [clean, draft] = testsuites.testsuite;
 		expect(clean.name).toBe("<stdin>");
 		expect(clean.failures).toBe("0");
@@ -271,11 +287,59 @@ describe("every format", () => {
 	});
 
 	it.each(FORMATS)("matches the snapshot of the fixed report: %s", async (format) => {
-		const extension = { sarif: "sarif", github: "txt", junit: "xml", checkstyle: "xml", html: "html" }[format];
+		const extension = { pretty: "txt", sarif: "sarif", github: "txt", junit: "xml", checkstyle: "xml", html: "html" }[
+			format
+		];
 		await expect(FORMATTERS[format](FIXED_REPORT, context())).toMatchFileSnapshot(
 			`__snapshots__/fixed-report.${format}.${extension}`,
 		);
 	});
+});
+
+describe("every format but html, written a draft at a time", () => {
+	/** Drafts from a JSON Lines file (CRLF, an emoji, a draft over two lines, clean ones), a Markdown file and texts. */
+	const folder = folderWith({
+		"posts/scheduled.jsonl": [
+			...Array.from({ length: 12 }, (_, index) =>
+				JSON.stringify({
+					id: `s${index}`,
+					text: index % 3 ? `A walk on the beach, day ${index}` : `We signed Globex ${index} 🎉`,
+				}),
+			),
+			JSON.stringify({ id: "two-lines", text: "Line one\nRoadrunner 3 is looking amazing" }),
+		].join("\r\n"),
+		"posts/launch.md": "---\ndate: 2026-12-01\n---\nProject Coyote ships soon, and Roadrunner 3 too\n",
+		"posts/clean.txt": CLEAN_DRAFT,
+		"posts/draft.txt": readFileSync(join(ROOT, DRAFT), "utf8"),
+	});
+	const run = (args: string[]) => {
+		const result = runCli([...WITH_EXAMPLE, ...args, "posts"], { cwd: folder });
+		expect(result.stderr).toBe("");
+		expect(result.status).toBe(1);
+		return result.stdout;
+	};
+	/** The JSON report of the drafts, and their texts by path as files on disk hold them. */
+	let report: JsonReport;
+	let texts: Map<string, string>;
+	beforeAll(() => {
+		report = JsonReportSchema.parse(JSON.parse(run(["--format", "json"])));
+		expect(report.summary.files).toBe(16);
+		texts = new Map(
+			report.files.map((file) => [file.path, readFileSync(join(folder, file.file ?? file.path), "utf8")]),
+		);
+	});
+
+	it.each(Object.keys(STREAMING_FORMATTERS) as StreamingFormatName[])(
+		"%s: the same bytes to standard output, to --output FILE and from the whole report, whatever the workers",
+		(format) => {
+			const written = run(["--format", format, "--concurrency", "1"]);
+			expect(written).toContain("posts/scheduled.jsonl");
+			const target = join(folderWith(), "reports", `postcheck.${format}`);
+			expect(run(["--format", format, "--concurrency", "2", "--output", target])).toBe("");
+			expect(readFileSync(target, "utf8")).toBe(written);
+			expect(FORMATTERS[format](report, { color: false, texts, version: readVersion() })).toBe(written);
+		},
+	);
 });
 
 function context() {

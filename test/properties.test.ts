@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { JsonReportSchema } from "../src/contracts/report.js";
 import { normalize } from "../src/document/normalize.js";
 import { tokenize } from "../src/document/tokenize.js";
-import { formatJson } from "../src/report/formatters/json.js";
+import { FORMATTERS } from "../src/report/formatters/index.js";
 import { buildReport } from "../src/report/report.js";
 import { checkText, exampleRules, RULES_DIR } from "./helpers/rules.js";
 
@@ -75,7 +75,7 @@ const RUNS = { numRuns: 150, seed: 20261122 };
 
 function reportBytes(text: string, lang: "en" | "nl"): string {
 	const findings = checkText(rules, text, lang);
-	return formatJson(buildReport([{ path: "<stdin>", language: lang, text, findings }]), {
+	return FORMATTERS.json(buildReport([{ path: "<stdin>", language: lang, text, findings }]), {
 		color: false,
 		texts: new Map([["<stdin>", text]]),
 	});

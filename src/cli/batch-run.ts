@@ -2,11 +2,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { BaselineSchema } from "../contracts/baseline.js";
 import type { Language } from "../contracts/config.js";
-import { JSON_REPORT_VERSION, type JsonReport } from "../contracts/report.js";
+import type { JsonReport } from "../contracts/report.js";
 import { UserError } from "../errors.js";
 import { baselineCounts, createBaseline, unusedCount } from "../findings/baseline.js";
 import type { Shard } from "../input/shard.js";
-import { streamJson } from "../report/formatters/json.js";
 import { assembleReport } from "../report/report.js";
 import { describeRun } from "../report/run-summary.js";
 import { checkBatch, type KeepTexts, type Source } from "./batch.js";
@@ -15,7 +14,7 @@ import { createJobChecker, type ResultOptions } from "./check-job.js";
 import { type Concurrency, createChecker } from "./checker.js";
 import { loadIgnoreFile } from "./ignore.js";
 import { expandPaths, readDraftFile, readStdin, STDIN_PATH } from "./inputs.js";
-import { describeWriteError } from "./output.js";
+import { type ReportStream, writeOrExplain } from "./output.js";
 import { createProgress } from "./progress.js";
 import type { Setup, SetupOptions } from "./setup.js";
 import { readVersion } from "./version.js";
@@ -34,8 +33,11 @@ export interface BatchCliOptions extends ResultOptions {
 	keepTexts: KeepTexts;
 	/** The name standard input is reported under (and split by, for `.jsonl`, `.csv` and `.md` names). */
 	stdinFilename?: string;
-	/** Writes the JSON report here a draft at a time instead of returning its files (not with --update-baseline). */
-	writeJson?: (chunk: string) => void;
+	/**
+	 * Starts writing the report, once the drafts to check are known (the output must not be one of them), so that it
+	 * is written a draft at a time instead of returned (not with --update-baseline, which empties it at the end).
+	 */
+	streamTo?: (draftPaths: readonly string[]) => ReportStream;
 }
 
 /** What `run` prints and decides the exit code from. */
@@ -48,7 +50,7 @@ export interface BatchRun {
 	runLine?: string;
 	/** The files read (absolute), which `--output` must never overwrite. */
 	files: string[];
-	/** The JSON report went to `writeJson` as the drafts were checked; `report` holds only its summary. */
+	/** The report went to `streamTo` as the drafts were checked; `report` holds only its summary. */
 	streamed: boolean;
 }
 
@@ -90,9 +92,10 @@ export async function runBatch(
 		loadIgnoreFile(cwd),
 	);
 	const fromStdin = paths.length === 0 || paths.includes("-");
-	const stream =
-		options.writeJson && !options.updateBaseline ? streamJson(JSON_REPORT_VERSION, options.writeJson) : undefined;
+	const files = entries.flatMap((entry) => ("file" in entry ? [entry.file] : []));
+	let stream: ReportStream | undefined;
 	try {
+		stream = options.updateBaseline ? undefined : options.streamTo?.(files);
 		const result = await checkBatch(
 			readSources(entries, fromStdin ? (options.stdinFilename ?? STDIN_PATH) : undefined, cwd),
 			checker,
@@ -114,12 +117,12 @@ export async function runBatch(
 			},
 		);
 		stream?.end(result.report.summary);
-		if (cache) writeOrExplain(options.cacheLocation ?? DEFAULT_CACHE_FILE, "cache", () => cache.save());
+		if (cache) writeOrExplain("the cache file", options.cacheLocation ?? DEFAULT_CACHE_FILE, () => cache.save());
 		let { report } = result;
 		const stats = { ...result.stats, gone: baseline ? unusedCount(baseline) : 0 };
 		if (options.updateBaseline && baselineFile) {
 			const baselineText = `${JSON.stringify(createBaseline(result.findings), null, 2)}\n`;
-			writeOrExplain(options.baseline as string, "baseline", () => writeFileSync(baselineFile, baselineText));
+			writeOrExplain("the baseline file", options.baseline as string, () => writeFileSync(baselineFile, baselineText));
 			stats.accepted = result.findings.length;
 			report = assembleReport(report.files.map((file) => ({ ...file, findings: [] })));
 		}
@@ -130,10 +133,11 @@ export async function runBatch(
 			inputErrors: result.inputErrors,
 			regions: result.regions,
 			runLine: batchFeatures ? describeRun(report.summary, stats) : undefined,
-			files: entries.flatMap((entry) => ("file" in entry ? [entry.file] : [])),
+			files,
 			streamed: stream !== undefined,
 		};
 	} finally {
+		stream?.close();
 		await checker.close();
 	}
 }
@@ -153,16 +157,6 @@ async function* readSources(
 		yield "file" in entry
 			? { input: readDraftFile(entry.file, cwd), found: entry.found }
 			: { input: entry, found: false };
-	}
-}
-
-/** A file postcheck writes that cannot be written is the user's to fix (a read-only folder, a typo): exit 2. */
-function writeOrExplain(shown: string, what: string, write: () => void): void {
-	try {
-		write();
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-		throw new UserError(`cannot write the ${what} file (${describeWriteError(code)})`, { file: shown });
 	}
 }
 

@@ -5,6 +5,7 @@ import type { Draft } from "../input/draft.js";
 import { toFileOffset } from "../input/offsets.js";
 import { inShard, type Shard } from "../input/shard.js";
 import { draftFormatOf, readDrafts } from "../input/split.js";
+import type { ShownText } from "../report/formatters/types.js";
 import { indexLines, type LineIndex } from "../report/positions.js";
 import { countFile, EMPTY_SUMMARY, toFileReport } from "../report/report.js";
 import type { RunStats } from "../report/run-summary.js";
@@ -32,10 +33,13 @@ export interface BatchOptions {
 	baseline?: BaselineCounts;
 	/** Keep every finding's baseline key, for `--update-baseline`. */
 	collectFindings: boolean;
-	/** Which drafts' texts to keep for the formatter: those it shows. */
+	/** Which drafts' texts the formatter shows: given to `onFile` with the draft's report, or else kept to the end. */
 	keepTexts: KeepTexts;
-	/** Takes each draft's report as soon as it is ready, in input order; the result's report then has no files. */
-	onFile?: (file: FileReport) => void;
+	/**
+	 * Takes each draft's report, with its text when the formatter shows it, as soon as it is ready, in input order; the
+	 * result's report then has no files, and no texts are kept.
+	 */
+	onFile?: (file: FileReport, shown: ShownText) => void;
 }
 
 /** Which drafts' texts a format shows: none, those with findings (pretty), or all (html). */
@@ -111,11 +115,14 @@ export async function checkBatch(
 			lines: pending.lines(),
 		});
 		summary = countFile(summary, fileReport);
-		if (options.onFile) options.onFile(fileReport);
-		else files.push(fileReport);
-		if (options.keepTexts === "all" || (options.keepTexts === "findings" && kept.length > 0)) {
-			texts.set(pending.draft.name, pending.text);
-			if (pending.draft.name !== pending.file) regions.set(pending.draft.name, regionOf(pending.draft));
+		const shown =
+			options.keepTexts === "all" || (options.keepTexts === "findings" && kept.length > 0) ? shownText(pending) : {};
+		if (options.onFile) {
+			options.onFile(fileReport, shown);
+		} else {
+			files.push(fileReport);
+			if (shown.text !== undefined) texts.set(pending.draft.name, shown.text);
+			if (shown.region) regions.set(pending.draft.name, shown.region);
 		}
 		io.progress.update({ files: filesRead, totalFiles: io.totalFiles, drafts: summary.files });
 	};
@@ -179,6 +186,12 @@ function inFile(finding: Finding, draft: Draft): Finding {
 		end: toFileOffset(draft.offsets, finding.span.end),
 	};
 	return { ...finding, span };
+}
+
+/** The text a formatter shows for a draft, and for one draft of a multi-draft file where it lies in that text. */
+function shownText(pending: Pending): ShownText {
+	if (pending.draft.name === pending.file) return { text: pending.text };
+	return { text: pending.text, region: regionOf(pending.draft) };
 }
 
 /** Where a draft lies in its file. */

@@ -5,14 +5,20 @@ import { PlatformName } from "../contracts/pack.js";
 import type { JsonReport } from "../contracts/report.js";
 import { UserError } from "../errors.js";
 import { parseShard, type Shard } from "../input/shard.js";
-import { FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/formatters/index.js";
+import {
+	FORMAT_NAMES,
+	FORMATTERS,
+	type FormatName,
+	isStreaming,
+	STREAMING_FORMATTERS,
+} from "../report/formatters/index.js";
 import type { KeepTexts } from "./batch.js";
 import { runBatch } from "./batch-run.js";
 import type { Concurrency } from "./checker.js";
 import { addCommands } from "./commands/index.js";
 import { fixReportedDrafts } from "./fix.js";
 import { parseDate } from "./options.js";
-import { writeReportFile } from "./output.js";
+import { openReportFile, STANDARD_OUTPUT, writeInParts } from "./output.js";
 import { loadSetup } from "./setup.js";
 import { today } from "./today.js";
 import { readVersion } from "./version.js";
@@ -237,14 +243,18 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 	};
 	const setup = loadSetup(setupOptions);
 	const fixing = options.fix || options.fixDryRun;
+	const { format, output } = options;
+	const context = { color: output === undefined && useColor(options.color), version: readVersion() };
+	const openOutput = (draftPaths: readonly string[]) =>
+		output === undefined ? STANDARD_OUTPUT : openReportFile(output, cwd, draftPaths);
 	const batch = () =>
 		runBatch(paths, setupOptions, setup, {
 			...options,
-			keepTexts: fixing ? "all" : (TEXTS_SHOWN[options.format] ?? "none"),
-			// JSON on standard output is written a draft at a time, so memory does not grow with the report.
-			writeJson:
-				options.format === "json" && !fixing && options.output === undefined
-					? (chunk) => process.stdout.write(chunk)
+			keepTexts: fixing ? "all" : (TEXTS_SHOWN[format] ?? "none"),
+			// Written a draft at a time, so memory does not grow with the report; --fix needs every draft's text.
+			streamTo:
+				isStreaming(format) && !fixing
+					? (draftPaths) => writeInParts(STREAMING_FORMATTERS[format](context), openOutput(draftPaths))
 					: undefined,
 		});
 	let { report, texts, regions, inputErrors, runLine, files, streamed } = await batch();
@@ -256,14 +266,15 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 		// The report is about the drafts as fixed.
 		if (fixed.changed) ({ report, texts, regions, inputErrors, runLine, files, streamed } = await batch());
 	}
-	const color = options.output === undefined && useColor(options.color);
-	const formatted = options.fixDryRun
-		? diffs.join("")
-		: streamed
-			? ""
-			: FORMATTERS[options.format](report, { color, texts, regions, version: readVersion() });
-	if (options.output === undefined) process.stdout.write(formatted);
-	else writeReportFile(options.output, formatted, cwd, files);
+	if (!streamed) {
+		const formatted = options.fixDryRun ? diffs.join("") : FORMATTERS[format](report, { ...context, texts, regions });
+		const whole = openOutput(files);
+		try {
+			whole.write(formatted);
+		} finally {
+			whole.close();
+		}
+	}
 	if (runLine) process.stderr.write(`postcheck: ${runLine}\n`);
 	if (inputErrors > 0) return EXIT.userError;
 	return failsAt(report, options.failOn, options.maxWarnings) ? EXIT.findings : EXIT.clean;

@@ -5,19 +5,20 @@
 import type { Severity } from "../../contracts/config.js";
 import type { JsonFinding } from "../../contracts/report.js";
 import { escapeXml, XML_DECLARATION } from "./markup.js";
-import type { Formatter } from "./types.js";
+import type { StreamingFormatter } from "./types.js";
 
 /** Checkstyle's severities include `info`, so ours map one to one. */
 const CHECKSTYLE_SEVERITY: Record<Severity, string> = { error: "error", warning: "warning", info: "info" };
 
 /** A `<file>` per draft (clean ones too, as ESLint does) with an `<error>` per finding. */
-export const formatCheckstyle: Formatter = (report) => {
-	const files = report.files.map((file) => {
+export const streamCheckstyle: StreamingFormatter = () => ({
+	head: () => `${XML_DECLARATION}<checkstyle version="4.3">`,
+	file: (file) => {
 		const errors = file.findings.map((finding) => `<error ${attributes(finding)} />`).join("");
 		return `<file name="${escapeXml(file.file ?? file.path)}">${errors}</file>`;
-	});
-	return `${XML_DECLARATION}<checkstyle version="4.3">${files.join("")}</checkstyle>\n`;
-};
+	},
+	tail: () => "</checkstyle>\n",
+});
 
 function attributes(finding: JsonFinding): string {
 	return [

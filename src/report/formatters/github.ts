@@ -5,7 +5,7 @@
  */
 import type { Severity } from "../../contracts/config.js";
 import type { JsonFinding } from "../../contracts/report.js";
-import type { Formatter } from "./types.js";
+import type { StreamingFormatter } from "./types.js";
 
 const COMMAND: Record<Severity, "error" | "warning" | "notice"> = {
 	error: "error",
@@ -14,10 +14,11 @@ const COMMAND: Record<Severity, "error" | "warning" | "notice"> = {
 };
 
 /** `::error file=…,line=…::message` lines, one per finding, in report order; nothing for a clean run. */
-export const formatGithub: Formatter = (report) =>
-	report.files
-		.flatMap((file) => file.findings.map((finding) => `${annotation(file.file ?? file.path, finding)}\n`))
-		.join("");
+export const streamGithub: StreamingFormatter = () => ({
+	head: () => "",
+	file: (file) => file.findings.map((finding) => `${annotation(file.file ?? file.path, finding)}\n`).join(""),
+	tail: () => "",
+});
 
 function annotation(path: string, finding: JsonFinding): string {
 	// GitHub rejects col/endColumn on an annotation that spans lines (AnnotationProperties in @actions/core).

@@ -4,19 +4,18 @@
  */
 import type { FileReport, JsonFinding } from "../../contracts/report.js";
 import { escapeXml, XML_DECLARATION } from "./markup.js";
-import type { Formatter } from "./types.js";
+import type { StreamingFormatter } from "./types.js";
 
 /**
  * A `<testsuite>` per draft and a failed `<testcase>` per finding; a clean draft gets one passing testcase, so every
- * checked draft shows up as a test.
+ * checked draft shows up as a test. The root carries no `tests` and `failures` totals (optional in the layout): they
+ * are known only at the end, and each draft's suite is written as soon as it is checked.
  */
-export const formatJunit: Formatter = (report) => {
-	const suites = report.files.map(testSuite);
-	const { findings } = report.summary;
-	const tests = report.files.reduce((total, file) => total + Math.max(1, file.findings.length), 0);
-	const header = `<testsuites name="postcheck" tests="${tests}" failures="${findings}" errors="0" time="0">`;
-	return [XML_DECLARATION, header, ...suites, "</testsuites>", ""].join("\n");
-};
+export const streamJunit: StreamingFormatter = () => ({
+	head: () => `${XML_DECLARATION}\n<testsuites name="postcheck" errors="0" time="0">\n`,
+	file: (file) => `${testSuite(file)}\n`,
+	tail: () => "</testsuites>\n",
+});
 
 function testSuite(file: FileReport): string {
 	const path = escapeXml(file.path);

@@ -1,22 +1,23 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Severity } from "../../contracts/config.js";
-import type { JsonFinding, JsonReport } from "../../contracts/report.js";
-import type { Formatter } from "./types.js";
+import type { JsonFinding, Summary } from "../../contracts/report.js";
+import type { StreamingFormatter } from "./types.js";
 
 /**
  * The human report: findings grouped by draft, each with the line it is on, the match underlined, the guideline it
- * enforces and what to write instead. Written for someone who has never seen a linter.
+ * enforces and what to write instead, then a summary line. Written for someone who has never seen a linter.
  */
-export const formatPretty: Formatter = (report, context) => {
+export const streamPretty: StreamingFormatter = (context) => {
 	const paint = new Chalk({ level: context.color ? 1 : 0 });
-	const blocks = report.files
-		.filter((file) => file.findings.length > 0)
-		.map((file) => {
-			const lines = (context.texts.get(file.path) ?? "").split(/\r\n|\r|\n/);
-			const body = file.findings.map((finding) => formatFinding(finding, lines, paint)).join("\n\n");
-			return `${paint.underline(file.path)}\n${body}\n`;
-		});
-	return `${[...blocks, summaryLine(report, paint)].join("\n")}\n`;
+	return {
+		head: () => "",
+		file: (file, shown) => {
+			if (file.findings.length === 0) return "";
+			const body = file.findings.map((finding) => formatFinding(finding, shown.text ?? "", paint)).join("\n\n");
+			return `${paint.underline(file.path)}\n${body}\n\n`;
+		},
+		tail: (summary) => `${summaryLine(summary, paint)}\n`,
+	};
 };
 
 const SEVERITY_COLOR: Record<Severity, (paint: ChalkInstance) => ChalkInstance> = {
@@ -25,12 +26,12 @@ const SEVERITY_COLOR: Record<Severity, (paint: ChalkInstance) => ChalkInstance> 
 	info: (paint) => paint.blue.bold,
 };
 
-function formatFinding(finding: JsonFinding, lines: string[], paint: ChalkInstance): string {
+function formatFinding(finding: JsonFinding, text: string, paint: ChalkInstance): string {
 	const place = `${finding.line}:${finding.column}`.padEnd(7);
 	const severity = SEVERITY_COLOR[finding.severity](paint)(finding.severity.padEnd(7));
 	const header = `  ${place}${severity} ${finding.message}  ${paint.dim(`${finding.ruleId} · score ${finding.score.toFixed(2)}`)}`;
 	const gutter = paint.dim("│");
-	const fullLine = lines[finding.line - 1] ?? "";
+	const fullLine = lineOf(finding, text);
 	const fullEnd = finding.endLine === finding.line ? finding.endColumn : fullLine.length + 1;
 	const { line, column, endColumn } = excerpt(fullLine, finding.column, fullEnd);
 	const underline =
@@ -45,6 +46,16 @@ function formatFinding(finding: JsonFinding, lines: string[], paint: ChalkInstan
 	if (finding.suggestion) parts.push(`         ${gutter} ${paint.green(`Try: ${finding.suggestion}`)}`);
 	parts.push(`         ${gutter} ${paint.dim(`Why: ${finding.reasons.join("; ")}`)}`);
 	return parts.join("\n");
+}
+
+/**
+ * The line a finding starts on, without its line break: found from the finding's offset and column rather than by
+ * splitting the text, which for a draft of a large multi-draft file is the whole file.
+ */
+function lineOf(finding: JsonFinding, text: string): string {
+	const start = finding.offset - (finding.column - 1);
+	const end = text.slice(start).search(/\r|\n/);
+	return text.slice(start, end < 0 ? undefined : start + end);
 }
 
 /** Context shown on either side of a match, in UTF-16 code units: a long line is cut, or output grows as its square. */
@@ -71,8 +82,7 @@ function isLowSurrogate(text: string, index: number): boolean {
 	return code >= 0xdc00 && code <= 0xdfff;
 }
 
-function summaryLine(report: JsonReport, paint: ChalkInstance): string {
-	const { summary } = report;
+function summaryLine(summary: Summary, paint: ChalkInstance): string {
 	const drafts = `${summary.files} ${summary.files === 1 ? "draft" : "drafts"}`;
 	if (summary.findings === 0) return paint.green(`✔ No problems found in ${drafts}.`);
 	const counts = [

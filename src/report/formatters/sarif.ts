@@ -4,9 +4,10 @@
  * GitHub's subset: https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
  */
 import type { Severity } from "../../contracts/config.js";
-import type { JsonFinding, JsonReport } from "../../contracts/report.js";
+import type { JsonFinding } from "../../contracts/report.js";
 import { fingerprintFindings } from "../fingerprint.js";
-import type { Formatter } from "./types.js";
+import { nestedJson } from "./nested-json.js";
+import type { StreamingFormatter } from "./types.js";
 
 const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
@@ -20,72 +21,85 @@ const SARIF_LEVEL: Record<Severity, "error" | "warning" | "note"> = {
 };
 
 /**
- * One SARIF log with one run: the rules that produced findings (with the guideline as help text) and a result per
- * finding. Columns count UTF-16 code units, as declared by `columnKind`.
+ * One SARIF log with one run: a result per finding, then the tool with the rules that produced findings (with the
+ * guideline as help text). The rules are known only at the end, so `tool` follows `results` in the run (SARIF
+ * readers do not depend on key order), and `ruleIndex` numbers the rules in the order they first appear. Columns
+ * count UTF-16 code units, as declared by `columnKind`.
  */
-export const formatSarif: Formatter = (report, context) => {
-	const rules = describeRules(report);
-	const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-	const results = report.files.flatMap((file) => {
-		const fingerprints = fingerprintFindings(file);
-		const uri = toUri(file.file ?? file.path);
-		return file.findings.map((finding, index) => ({
-			ruleId: finding.ruleId,
-			ruleIndex: ruleIndex.get(finding.ruleId),
-			level: SARIF_LEVEL[finding.severity],
-			message: { text: finding.message },
-			locations: [
-				{
-					physicalLocation: {
-						artifactLocation: { uri },
-						region: {
-							startLine: finding.line,
-							startColumn: finding.column,
-							endLine: finding.endLine,
-							endColumn: finding.endColumn,
-							charOffset: finding.offset,
-							charLength: finding.length,
-							snippet: { text: finding.match },
-						},
-					},
-				},
-			],
-			partialFingerprints: { [SARIF_FINGERPRINT_KEY]: fingerprints[index] },
-			properties: { score: finding.score },
-		}));
-	});
-	const driver = {
-		name: "postcheck",
-		...(context.version ? { version: context.version, semanticVersion: context.version } : {}),
-		rules,
+export const streamSarif: StreamingFormatter = (context) => {
+	const rules = new Map<string, { index: number; finding: JsonFinding }>();
+	let results = 0;
+	const ruleIndexOf = (finding: JsonFinding) => {
+		let rule = rules.get(finding.ruleId);
+		if (!rule) {
+			rule = { index: rules.size, finding };
+			rules.set(finding.ruleId, rule);
+		}
+		return rule.index;
 	};
-	const log = {
-		$schema: SARIF_SCHEMA,
-		version: "2.1.0",
-		runs: [{ tool: { driver }, columnKind: "utf16CodeUnits", results }],
+	return {
+		head: () =>
+			`{\n  "$schema": ${JSON.stringify(SARIF_SCHEMA)},\n  "version": "2.1.0",\n  "runs": [\n    {\n      "columnKind": "utf16CodeUnits",\n      "results": [`,
+		file: (file) => {
+			const fingerprints = fingerprintFindings(file);
+			const uri = toUri(file.file ?? file.path);
+			return file.findings
+				.map((finding, index) => {
+					const result = describeResult(finding, ruleIndexOf(finding), uri, fingerprints[index] as string);
+					return `${results++ === 0 ? "\n" : ",\n"}        ${nestedJson(result, 4)}`;
+				})
+				.join("");
+		},
+		tail: () => {
+			const driver = {
+				name: "postcheck",
+				...(context.version ? { version: context.version, semanticVersion: context.version } : {}),
+				rules: [...rules.values()].map(({ finding }) => describeRule(finding)),
+			};
+			return `${results === 0 ? "" : "\n      "}],\n      "tool": ${nestedJson({ driver }, 3)}\n    }\n  ]\n}\n`;
+		},
 	};
-	return `${JSON.stringify(log, null, 2)}\n`;
 };
 
-/** A `reportingDescriptor` per rule that has findings, sorted by id, from the guideline each finding carries. */
-function describeRules(report: JsonReport) {
-	const firstFinding = new Map<string, JsonFinding>();
-	for (const file of report.files) {
-		for (const finding of file.findings)
-			if (!firstFinding.has(finding.ruleId)) firstFinding.set(finding.ruleId, finding);
-	}
-	return [...firstFinding.values()]
-		.sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))
-		.map(({ ruleId, pack, severity, guideline, link }) => ({
-			id: ruleId,
-			name: pascalCase(ruleId),
-			shortDescription: { text: firstSentence(guideline.text) },
-			fullDescription: { text: guideline.text },
-			help: { text: `${guideline.text} (Source: ${guideline.source}.)` },
-			...(link ? { helpUri: link } : {}),
-			defaultConfiguration: { level: SARIF_LEVEL[severity] },
-			properties: { tags: ["postcheck", pack] },
-		}));
+function describeResult(finding: JsonFinding, ruleIndex: number, uri: string, fingerprint: string) {
+	return {
+		ruleId: finding.ruleId,
+		ruleIndex,
+		level: SARIF_LEVEL[finding.severity],
+		message: { text: finding.message },
+		locations: [
+			{
+				physicalLocation: {
+					artifactLocation: { uri },
+					region: {
+						startLine: finding.line,
+						startColumn: finding.column,
+						endLine: finding.endLine,
+						endColumn: finding.endColumn,
+						charOffset: finding.offset,
+						charLength: finding.length,
+						snippet: { text: finding.match },
+					},
+				},
+			},
+		],
+		partialFingerprints: { [SARIF_FINGERPRINT_KEY]: fingerprint },
+		properties: { score: finding.score },
+	};
+}
+
+/** A rule's `reportingDescriptor`, from the guideline its first finding carries. */
+function describeRule({ ruleId, pack, severity, guideline, link }: JsonFinding) {
+	return {
+		id: ruleId,
+		name: pascalCase(ruleId),
+		shortDescription: { text: firstSentence(guideline.text) },
+		fullDescription: { text: guideline.text },
+		help: { text: `${guideline.text} (Source: ${guideline.source}.)` },
+		...(link ? { helpUri: link } : {}),
+		defaultConfiguration: { level: SARIF_LEVEL[severity] },
+		properties: { tags: ["postcheck", pack] },
+	};
 }
 
 /** The guideline's first clause, ending with a full stop, as the rule's title. */

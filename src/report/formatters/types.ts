@@ -1,18 +1,43 @@
-import type { JsonReport } from "../../contracts/report.js";
+import type { FileReport, JsonReport, Span, Summary } from "../../contracts/report.js";
 
-/** What a formatter may use besides the report. */
+/** What every format may use besides the report. */
 export interface FormatContext {
 	color: boolean;
-	/** The drafts' texts by path, for showing the offending line. */
-	texts: ReadonlyMap<string, string>;
-	/**
-	 * For a draft from a multi-draft file, its text above is the whole file (positions are in the file): this is the
-	 * part of it that is the draft, for formats that show each draft on its own.
-	 */
-	regions?: ReadonlyMap<string, { start: number; end: number }>;
 	/** postcheck's own version, for formats that name the tool (SARIF). */
 	version?: string;
 }
 
+/** What a whole-report formatter may use besides the report: also the drafts' texts. */
+export interface ReportContext extends FormatContext {
+	/** The drafts' texts by path, for showing the offending line. */
+	texts: ReadonlyMap<string, string>;
+	/** Where each draft of a multi-draft file lies in its text (see `ShownText.region`). */
+	regions?: ReadonlyMap<string, Span>;
+}
+
+/** A draft's text, given with its report to the formats that show it (pretty); nothing for the others. */
+export interface ShownText {
+	/** The text the findings' positions count in: the whole file for a draft from a multi-draft file. */
+	text?: string;
+	/** For a draft from a multi-draft file, the part of `text` that is the draft. */
+	region?: Span;
+}
+
 /** A formatter turns a report into text. It never writes and never decides the exit code (as in ESLint). */
-export type Formatter = (report: JsonReport, context: FormatContext) => string;
+export type Formatter = (report: JsonReport, context: ReportContext) => string;
+
+/**
+ * One report's text in the order it is written: `head`, then `file` for each draft in report order, then `tail`.
+ * Concatenated, the parts are the whole report's text, so a batch can write each draft's part as soon as it is
+ * checked and keep none of the report. The parts belong to one report: a format may remember what earlier drafts
+ * had (SARIF numbers rules as they first appear).
+ */
+export interface ReportParts {
+	head(): string;
+	file(file: FileReport, shown: ShownText): string;
+	/** What comes after the last draft, when the summary is known. */
+	tail(summary: Summary): string;
+}
+
+/** A format that can be written a draft at a time: it starts one report's parts. */
+export type StreamingFormatter = (context: FormatContext) => ReportParts;
