@@ -25,7 +25,7 @@ describe("postcheck packs list", () => {
 		expect(result.stdout).toMatch(/^ {2}initech\/codename\s+error\s+Initech policy §3$/m);
 		expect(result.stdout).toMatch(/^ {2}tone\/profanity\s+off\s+TNT social media guidelines/m);
 		expect(result.stdout).toMatch(/^ {2}tone\/insult\s+error\s+IBM Social Computing Guidelines/m);
-		expect(result.stdout).toContain("7 packs, 25 rules (1 off).");
+		expect(result.stdout).toContain("7 packs, 26 rules (1 off).");
 	});
 });
 

@@ -25,7 +25,7 @@ describe("postcheck test", () => {
 		expect(result.status).toBe(0);
 		expect(result.stdout).toMatch(/^initech\/codename\s+1\/1\s+1\/1\s+2\/2\s+pass$/m);
 		expect(result.stdout).toMatch(/^tone\/insult\s+\d+\/\d+\s+\d+\/\d+\s+-\s+pass$/m);
-		expect(result.stdout).toMatch(/25 rules, \d+ cases: 25 rules passed, 0 failed\.\n$/);
+		expect(result.stdout).toMatch(/26 rules, \d+ cases: 26 rules passed, 0 failed\.\n$/);
 	});
 
 	it("fails with exit 1 and says which case failed and why", () => {
