@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BaselineSchema } from "../src/contracts/baseline.js";
 import { type JsonReport, JsonReportSchema } from "../src/contracts/report.js";
+import { toFileOffset } from "../src/input/offsets.js";
+import { draftFormatOf, readDrafts } from "../src/input/split.js";
+import { FORMATTERS } from "../src/report/formatters/index.js";
 import { indexLines, positionOf } from "../src/report/positions.js";
 import { EXAMPLE_CONFIG, EXAMPLE_DATE, runCli } from "./helpers/cli.js";
 
@@ -159,6 +162,75 @@ describe("multi-draft files", () => {
 		expect(bad.status).toBe(2);
 		expect(bad.stderr).toMatch(/^postcheck: postcheck\.yaml:1:8: csv: unknown key "txt" \(did you mean "text"\?\)\n$/);
 	});
+});
+
+describe("large multi-draft files, read a chunk at a time", () => {
+	const draftText = (index: number) =>
+		`${VARIED[index % VARIED.length]} (${index}). Caf\u00e9 "${"Lovely walk on the beach ".repeat(12 + (index % 9))}" 🎉 naïve`;
+	const files = {
+		"big.jsonl": `\uFEFF${Array.from({ length: 320 }, (_, index) => {
+			const line = JSON.stringify({ id: `j${index}`, text: draftText(index).replace("(", "\n(") });
+			const spelled = index % 3 === 0 ? line.replace("é", "\\u00e9").replace("🎉", "\\ud83c\\udf89") : line;
+			return `${spelled}${index % 2 === 0 ? "\r\n" : "\n"}${index % 25 === 0 ? "\n" : ""}`;
+		}).join("")}`,
+		"big.csv": `Date,Message,Link,ID\r\n${Array.from({ length: 320 }, (_, index) => {
+			const message = `"${draftText(index).replace("(", "\r\n(").replaceAll('"', '""')}"`;
+			return `2026-11-2${index % 9},${message},${index % 4 === 0 ? "https://acme.example/p" : ""},c${index}\r\n`;
+		}).join("")}`,
+	};
+
+	it.each(Object.keys(files))(
+		"%s: the same findings, positions and output as reading it whole, at any concurrency",
+		(name) => {
+			const content = files[name as keyof typeof files];
+			expect(Buffer.byteLength(content)).toBeGreaterThan(2 * 64 * 1024);
+			const folder = tempFolder({ [name]: content });
+			const run = (format: string, args: string[], input?: string) =>
+				runCli([...WITH_EXAMPLE, "--format", format, ...args], { cwd: folder, input });
+			const streamed = run("json", ["--concurrency", "1", name]);
+			expect(run("json", [name]).stdout).toBe(streamed.stdout);
+			expect(run("json", ["--concurrency", "1", "--stdin-filename", name], content).stdout).toBe(streamed.stdout);
+
+			const report = JsonReportSchema.parse(JSON.parse(streamed.stdout));
+			expect(report.summary.files).toBe(320);
+			const text = content.replace(/^\uFEFF/, "");
+			const lines = indexLines(text);
+			let checked = 0;
+			for (const finding of report.files.flatMap((file) => file.findings)) {
+				expect(positionOf(lines, finding.offset)).toEqual({ line: finding.line, column: finding.column });
+				expect(positionOf(lines, finding.offset + finding.length)).toEqual({
+					line: finding.endLine,
+					column: finding.endColumn,
+				});
+				if (!/\\|""/.test(finding.match))
+					expect(text.slice(finding.offset, finding.offset + finding.length)).toBe(finding.match);
+				checked++;
+			}
+			expect(checked).toBeGreaterThan(300);
+
+			// What the formats showed when they were given the whole file and each draft's part of it.
+			const regions = new Map(
+				[...readDrafts(text, name, draftFormatOf(name), {})].flatMap((item) =>
+					"draft" in item
+						? [
+								[
+									item.draft.name,
+									{
+										start: toFileOffset(item.draft.offsets, 0),
+										end: toFileOffset(item.draft.offsets, item.draft.text.length),
+										textOffset: 0,
+									},
+								] as const,
+							]
+						: [],
+				),
+			);
+			const wholeFile = { color: false, texts: new Map(report.files.map((file) => [file.path, text])), regions };
+			for (const format of ["pretty", "html"] as const)
+				expect(run(format, [name]).stdout).toBe(FORMATTERS[format](report, wholeFile));
+		},
+		180_000,
+	);
 });
 
 describe("folders", () => {

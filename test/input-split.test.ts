@@ -106,7 +106,7 @@ describe("CSV", () => {
 		expect(splitDrafts(" \n", "p.csv", "csv", {})).toEqual({ drafts: [], problems: [] });
 	});
 
-	it("reports a missing column, a bad date, a short row and an unterminated quote", () => {
+	it("reports a missing column, a bad date, a short row and an unterminated quote, in file order", () => {
 		expect(splitDrafts("a,b\n1,2\n", "p.csv", "csv", {}).problems[0]?.message).toMatch(/^no message column/);
 		expect(splitDrafts("text\nx\n", "p.csv", "csv", { text: "message" }).problems[0]?.message).toMatch(
 			/^no column "message" \(csv\.text/,
@@ -119,9 +119,9 @@ describe("CSV", () => {
 		);
 		expect(drafts.map((draft) => draft.text)).toEqual(["ok"]);
 		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
-			"5:12 unterminated quoted field",
 			"2:1 date: expected a date as YYYY-MM-DD (a time may follow)",
 			"3:1 expected 2 fields as in the header, found 1",
+			"5:12 unterminated quoted field",
 		]);
 	});
 });

@@ -6,6 +6,7 @@ import type { JsonReport } from "../contracts/report.js";
 import { UserError } from "../errors.js";
 import { baselineCounts, createBaseline, unusedCount } from "../findings/baseline.js";
 import type { Shard } from "../input/shard.js";
+import type { DraftRegion } from "../report/formatters/types.js";
 import { assembleReport } from "../report/report.js";
 import { describeRun } from "../report/run-summary.js";
 import { checkBatch, type KeepTexts, type Source } from "./batch.js";
@@ -44,7 +45,7 @@ export interface BatchCliOptions extends ResultOptions {
 export interface BatchRun {
 	report: JsonReport;
 	texts: Map<string, string>;
-	regions: Map<string, { start: number; end: number }>;
+	regions: Map<string, DraftRegion>;
 	inputErrors: number;
 	/** A line for stderr about what --cache, --baseline or --shard did, which the report does not show. */
 	runLine?: string;

@@ -1,11 +1,11 @@
 import type { CsvColumns, Language } from "../contracts/config.js";
-import { type FileReport, type Finding, JSON_REPORT_VERSION, type JsonReport, type Span } from "../contracts/report.js";
+import { type FileReport, type Finding, JSON_REPORT_VERSION, type JsonReport } from "../contracts/report.js";
 import { type BaselineCounts, dropKnown } from "../findings/baseline.js";
-import type { Draft } from "../input/draft.js";
+import type { Draft, FileExcerpt } from "../input/draft.js";
 import { toFileOffset } from "../input/offsets.js";
 import { inShard, type Shard } from "../input/shard.js";
 import { draftFormatOf, readDrafts } from "../input/split.js";
-import type { ShownText } from "../report/formatters/types.js";
+import type { DraftRegion, ShownText } from "../report/formatters/types.js";
 import { indexLines, type LineIndex } from "../report/positions.js";
 import { countFile, EMPTY_SUMMARY, toFileReport } from "../report/report.js";
 import type { RunStats } from "../report/run-summary.js";
@@ -49,20 +49,18 @@ export type KeepTexts = "none" | "findings" | "all";
 export interface BatchResult {
 	report: JsonReport;
 	texts: Map<string, string>;
-	/** Where each kept draft of a multi-draft file lies in its file's text. */
-	regions: Map<string, Span>;
+	/** Where each kept draft of a multi-draft file, and its text (its lines of the file), lie in the file. */
+	regions: Map<string, DraftRegion>;
 	/** Files or drafts that could not be read: exit code 2, after everything else is reported. */
 	inputErrors: number;
 	stats: Omit<RunStats, "gone">;
 	findings: { draft: string; ruleId: string; match: string }[];
 }
 
-/** A draft waiting for its result, with what is needed to place its findings in the file. */
+/** A draft waiting for its result (its excerpt places its findings in the file). */
 interface Pending {
 	draft: Draft;
 	file: string;
-	text: string;
-	lines: () => LineIndex;
 	cacheKey?: string;
 	result: Promise<CheckResult>;
 }
@@ -81,7 +79,14 @@ export async function checkBatch(
 	const files: FileReport[] = [];
 	let summary = EMPTY_SUMMARY;
 	const texts = new Map<string, string>();
-	const regions = new Map<string, Span>();
+	const regions = new Map<string, DraftRegion>();
+	// Drafts of one excerpt (a Markdown file's) share its index; a record's goes with the record.
+	const lineIndexes = new WeakMap<FileExcerpt, LineIndex>();
+	const linesOf = (excerpt: FileExcerpt) => {
+		const index = lineIndexes.get(excerpt) ?? indexLines(excerpt.text, excerpt);
+		lineIndexes.set(excerpt, index);
+		return index;
+	};
 	const findings: BatchResult["findings"] = [];
 	const stats = { cached: 0, accepted: 0, shard: options.shard };
 	const inFlight: Pending[] = [];
@@ -106,13 +111,13 @@ export async function checkBatch(
 			path: pending.draft.name,
 			...ofFile,
 			language: result.language,
-			text: pending.text,
+			text: pending.draft.excerpt.text,
 			findings: kept,
 			suppressed: result.suppressed?.map((finding) => ({
 				...inFile(finding, pending.draft),
 				suppression: finding.suppression,
 			})),
-			lines: pending.lines(),
+			lines: linesOf(pending.draft.excerpt),
 		});
 		summary = countFile(summary, fileReport);
 		const shown =
@@ -139,7 +144,6 @@ export async function checkBatch(
 			continue;
 		}
 		for (const warning of input.warnings) io.warn(`${input.path}: warning: ${warning}`);
-		const lines = once(() => indexLines(input.text));
 		for (const item of readDrafts(input.text, input.path, draftFormatOf(input.path), options.csv)) {
 			if ("problem" in item) {
 				const { problem } = item;
@@ -162,7 +166,7 @@ export async function checkBatch(
 			const result = cached ? Promise.resolve(cached) : checker.check(job);
 			// Rejections are handled when the result's turn comes; this only keeps Node from calling them unhandled.
 			result.catch(() => {});
-			inFlight.push({ draft, file: input.path, text: input.text, lines, cacheKey, result });
+			inFlight.push({ draft, file: input.path, cacheKey, result });
 			if (inFlight.length >= checker.window) await takeOldest();
 			if (++submitted % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
 		}
@@ -188,21 +192,17 @@ function inFile(finding: Finding, draft: Draft): Finding {
 	return { ...finding, span };
 }
 
-/** The text a formatter shows for a draft, and for one draft of a multi-draft file where it lies in that text. */
-function shownText(pending: Pending): ShownText {
-	if (pending.draft.name === pending.file) return { text: pending.text };
-	return { text: pending.text, region: regionOf(pending.draft) };
+/** The text a formatter shows for a draft, its excerpt; for one draft of a multi-draft file, also where both lie. */
+function shownText({ draft, file }: Pending): ShownText {
+	if (draft.name === file) return { text: draft.excerpt.text };
+	return { text: draft.excerpt.text, region: regionOf(draft) };
 }
 
-/** Where a draft lies in its file. */
-function regionOf(draft: Draft): Span {
-	return { start: toFileOffset(draft.offsets, 0), end: toFileOffset(draft.offsets, draft.text.length) };
-}
-
-function once<Value>(compute: () => Value): () => Value {
-	let value: Value | undefined;
-	return () => {
-		value ??= compute();
-		return value;
+/** Where a draft and its excerpt lie in its file. */
+function regionOf(draft: Draft): DraftRegion {
+	return {
+		start: toFileOffset(draft.offsets, 0),
+		end: toFileOffset(draft.offsets, draft.text.length),
+		textOffset: draft.excerpt.offset,
 	};
 }

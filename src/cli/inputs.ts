@@ -1,12 +1,12 @@
-import { type Dirent, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, type Dirent, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { decodeText } from "../input/decode.js";
-import { DRAFT_FORMATS } from "../input/split.js";
+import { decodeChunks, decodeText, decodingWarnings, detectEncoding, ENCODING_HEAD_BYTES } from "../input/decode.js";
+import { DRAFT_FORMATS, type DraftText, draftFormatOf, STREAMED_FORMATS } from "../input/split.js";
 import { describeFileError } from "./file-errors.js";
 import { type IgnoreFilter, NO_IGNORE } from "./ignore.js";
 
-/** A draft to check, or why it could not be read. */
-export type DraftInput = { path: string; text: string; warnings: string[] } | { path: string; error: string };
+/** A draft file to check, or why it could not be read. */
+export type DraftInput = { path: string; text: DraftText; warnings: string[] } | { path: string; error: string };
 
 /** A file named on the command line, or one found in a folder or by a glob (`found`), or a path that is wrong. */
 export type PathEntry = { file: string; found: boolean } | { path: string; error: string };
@@ -75,19 +75,46 @@ function walkFolder(folder: string, ignored: IgnoreFilter, found: PathEntry[], c
 	}
 }
 
-/** Reads and decodes one file; the path in the result is relative to the working folder. */
-export function readDraftFile(file: string, cwd: string): DraftInput {
+/** How much of a file is read at a time when it is read in chunks. */
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Reads and decodes one file; the path in the result is relative to the working folder. A JSON Lines or CSV file
+ * larger than a chunk is decoded as its drafts are read (`chunkBytes` at a time), so a batch of any size is never
+ * held whole; it is read once beforehand to check its UTF-8, so a warning comes before the drafts, as for any file.
+ */
+export function readDraftFile(file: string, cwd: string, chunkBytes = CHUNK_BYTES): DraftInput {
 	const path = relative(cwd, file) || file;
-	let bytes: Buffer;
 	try {
-		if (!statSync(file).isFile()) return { path, error: "not a regular file" };
-		bytes = readFileSync(file);
+		const stat = statSync(file);
+		if (!stat.isFile()) return { path, error: "not a regular file" };
+		if (stat.size <= chunkBytes || !STREAMED_FORMATS.has(draftFormatOf(file))) {
+			const decoded = decodeText(readFileSync(file));
+			return decoded ? { path, ...decoded } : { path, error: BINARY_FILE };
+		}
+		const [head = new Uint8Array(0)] = readChunks(file, ENCODING_HEAD_BYTES);
+		const encoding = detectEncoding(head);
+		if (!encoding) return { path, error: BINARY_FILE };
+		const warnings = decodingWarnings(readChunks(file, chunkBytes), encoding);
+		return { path, text: decodeChunks(readChunks(file, chunkBytes), encoding), warnings };
 	} catch (error) {
 		return { path, error: describeFileError(error) };
 	}
-	const decoded = decodeText(bytes);
-	if (!decoded) return { path, error: BINARY_FILE };
-	return { path, ...decoded };
+}
+
+/** A file's bytes, `size` at a time (the last chunk may be shorter), each read when it is asked for. */
+function* readChunks(file: string, size: number): Generator<Uint8Array> {
+	const descriptor = openSync(file, "r");
+	try {
+		for (;;) {
+			const chunk = Buffer.allocUnsafe(size);
+			const length = readSync(descriptor, chunk, 0, size, null);
+			if (length === 0) return;
+			yield chunk.subarray(0, length);
+		}
+	} finally {
+		closeSync(descriptor);
+	}
 }
 
 /** Reads standard input to the end; `path` is the name it is reported under. */

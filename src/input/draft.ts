@@ -1,5 +1,5 @@
 import type { DraftMeta } from "../contracts/draft.js";
-import type { OffsetMap } from "./offsets.js";
+import { type OffsetMap, sliceAt } from "./offsets.js";
 
 /** One draft cut out of a file, with where it came from. */
 export interface Draft {
@@ -11,6 +11,30 @@ export interface Draft {
 	/** Draft offsets to offsets in the file. */
 	offsets: OffsetMap;
 	meta: DraftMeta;
+	/** The lines of the file the draft is on, so its findings are placed and shown without the rest of the file. */
+	excerpt: FileExcerpt;
+}
+
+/**
+ * Whole lines of a file, and where they start in it: a record of a JSON Lines or CSV file (read a record at a time),
+ * or the whole text of any other file.
+ */
+export interface FileExcerpt {
+	text: string;
+	/** The file offset of the first character, which starts a line. */
+	offset: number;
+	/** Its 1-based line in the file. */
+	line: number;
+}
+
+/** A whole file as its own excerpt. */
+export function wholeFile(text: string): FileExcerpt {
+	return { text, offset: 0, line: 1 };
+}
+
+/** A whole file as one draft, reported under the file's name. */
+export function wholeFileDraft(text: string, file: string): Draft {
+	return { name: file, key: file, text, offsets: sliceAt(0), meta: {}, excerpt: wholeFile(text) };
 }
 
 /** Something wrong in a draft file, at a 1-based line and column of the file. */

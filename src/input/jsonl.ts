@@ -7,33 +7,29 @@ import {
 	printParseErrorCode,
 } from "jsonc-parser";
 import { JsonLineSchema } from "../contracts/draft.js";
-import { collectSplit, type Draft, draftName, type SplitItem, type SplitResult } from "./draft.js";
+import { ChunkedText } from "./chunked-text.js";
+import { type Draft, draftName, type SplitItem } from "./draft.js";
 import { OffsetMapBuilder } from "./offsets.js";
 
 /**
- * Splits a JSON Lines file (https://jsonlines.org): one `{"id", "text", "lang"?, "date"?}` object per line, blank
- * lines allowed. A bad line is a problem at its line and column; the other lines are still drafts. Positions inside
- * `text` map back to the file through its escapes: `\n` or `\u00e9` in the file is one character in the draft, and a
- * finding that starts or ends there points at the whole escape.
+ * Reads a JSON Lines file (https://jsonlines.org) as its chunks come: one `{"id", "text", "lang"?, "date"?}` object
+ * per line, blank lines allowed; drafts and problems in line order, each made only when it is asked for, so memory
+ * holds the line being read, not the file. A bad line is a problem at its line and column; the other lines are still
+ * drafts. Positions inside `text` map back to the file through its escapes: `\n` or `\u00e9` in the file is one
+ * character in the draft, and a finding that starts or ends there points at the whole escape.
  */
-export function splitJsonLines(text: string, file: string): SplitResult {
-	return collectSplit(readJsonLines(text, file));
-}
-
-/** The drafts and problems of a JSON Lines file in line order, each made only when it is asked for. */
-export function* readJsonLines(text: string, file: string): Generator<SplitItem> {
+export function* readJsonLines(chunks: Iterable<string>, file: string): Generator<SplitItem> {
 	const seenIds = new Map<string, number>();
 	let line = 0;
-	for (let start = 0; start <= text.length; ) {
-		const newline = text.indexOf("\n", start);
-		const end = newline === -1 ? text.length : newline;
+	// Positions count a lone CR as a line end too (report/positions.ts); JSON Lines ends a line at LF only.
+	let fileLine = 1;
+	for (const { text: rawLine, offset } of linesOf(chunks)) {
 		line++;
-		const rawLine = text.slice(start, end);
-		const lineStart = start;
-		start = end + 1;
 		const lineText = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
+		const excerpt = { text: lineText, offset, line: fileLine };
+		fileLine += 1 + count(lineText, "\r");
 		if (lineText.trim() === "") continue;
-		const result = parseLine(lineText, lineStart);
+		const result = parseLine(lineText, offset);
 		if ("problem" in result) {
 			yield { problem: { line, column: result.problem.column, message: result.problem.message } };
 			continue;
@@ -43,10 +39,37 @@ export function* readJsonLines(text: string, file: string): Generator<SplitItem>
 			const previous = seenIds.get(meta.id);
 			if (previous !== undefined)
 				yield { problem: { line, column: 1, message: `duplicate id "${meta.id}" (also on line ${previous})` } };
-			else seenIds.set(meta.id, line);
+			// A copy: the id as parsed is a slice of its line, which would keep the line's chunk (so, in the end, the
+			// file) in memory for as long as the ids are kept.
+			else seenIds.set(structuredClone(meta.id), line);
 		}
-		yield { draft: { ...draftName(file, meta.id, line), text: draftText, offsets, meta } };
+		yield { draft: { ...draftName(file, meta.id, line), text: draftText, offsets, meta, excerpt } };
 	}
+}
+
+/** The lines of a text read in chunks, each without its LF and with its file offset; the last runs to the end. */
+function* linesOf(chunks: Iterable<string>): Generator<{ text: string; offset: number }> {
+	const input = new ChunkedText(chunks);
+	let searched = 0;
+	for (;;) {
+		const newline = input.text.indexOf("\n", searched);
+		if (newline === -1 && !input.ended) {
+			searched = input.text.length;
+			input.more();
+			continue;
+		}
+		const end = newline === -1 ? input.text.length : newline;
+		yield { text: input.text.slice(0, end), offset: input.offset };
+		if (newline === -1) return;
+		input.consume(end + 1);
+		searched = 0;
+	}
+}
+
+function count(text: string, char: string): number {
+	let found = 0;
+	for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) found++;
+	return found;
 }
 
 type ParsedLine =

@@ -1,7 +1,7 @@
 import { DraftMetaSchema } from "../contracts/draft.js";
 import { UserError } from "../errors.js";
 import { parseYaml } from "../packs/yaml.js";
-import { type Draft, draftName, type InputProblem, type SplitResult } from "./draft.js";
+import { type Draft, draftName, type InputProblem, type SplitResult, wholeFile, wholeFileDraft } from "./draft.js";
 import { sliceAt } from "./offsets.js";
 
 const FENCE = /^---[ \t]*$/;
@@ -28,14 +28,20 @@ interface Block {
 export function splitMarkdown(text: string, file: string): SplitResult {
 	const lines = splitLines(text);
 	const blocks = findBlocks(lines, text.length);
-	if (blocks.length === 0)
-		return { drafts: [{ name: file, key: file, text, offsets: sliceAt(0), meta: {} }], problems: [] };
+	if (blocks.length === 0) return { drafts: [wholeFileDraft(text, file)], problems: [] };
+	const excerpt = wholeFile(text);
 	const drafts: Draft[] = [];
 	const problems: InputProblem[] = [];
 	const firstStart = (lines[(blocks[0] as Block).openLine - 1] as Line).start;
 	const several = blocks.length > 1 || text.slice(0, firstStart).trim() !== "";
 	if (text.slice(0, firstStart).trim() !== "")
-		drafts.push({ ...draftName(file, undefined, 1), text: text.slice(0, firstStart), offsets: sliceAt(0), meta: {} });
+		drafts.push({
+			...draftName(file, undefined, 1),
+			text: text.slice(0, firstStart),
+			offsets: sliceAt(0),
+			meta: {},
+			excerpt,
+		});
 	for (const [index, block] of blocks.entries()) {
 		const next = blocks[index + 1];
 		const end = next ? (lines[next.openLine - 1] as Line).start : text.length;
@@ -50,7 +56,7 @@ export function splitMarkdown(text: string, file: string): SplitResult {
 		}
 		const name =
 			meta.id === undefined && !several ? { name: file, key: file } : draftName(file, meta.id, block.openLine);
-		drafts.push({ ...name, text: text.slice(block.bodyStart, end), offsets: sliceAt(block.bodyStart), meta });
+		drafts.push({ ...name, text: text.slice(block.bodyStart, end), offsets: sliceAt(block.bodyStart), meta, excerpt });
 	}
 	return { drafts, problems };
 }

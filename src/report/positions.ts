@@ -5,15 +5,21 @@
 export interface LineIndex {
 	/** Offset of the first character of each line. */
 	starts: number[];
+	/** The line number of the first of them. */
+	firstLine: number;
 }
 
-export function indexLines(text: string): LineIndex {
-	const starts = [0];
+/**
+ * The lines of `text`, which starts a line of a larger text at `start` (the lines of a draft's record in its file,
+ * so findings are placed without indexing the whole file); by default it is the whole text.
+ */
+export function indexLines(text: string, start: { offset: number; line: number } = { offset: 0, line: 1 }): LineIndex {
+	const starts = [start.offset];
 	for (let index = 0; index < text.length; index++) {
 		const char = text.charCodeAt(index);
-		if (char === 10 || (char === 13 && text.charCodeAt(index + 1) !== 10)) starts.push(index + 1);
+		if (char === 10 || (char === 13 && text.charCodeAt(index + 1) !== 10)) starts.push(start.offset + index + 1);
 	}
-	return { starts };
+	return { starts, firstLine: start.line };
 }
 
 export function positionOf(index: LineIndex, offset: number): { line: number; column: number } {
@@ -25,5 +31,5 @@ export function positionOf(index: LineIndex, offset: number): { line: number; co
 		if ((starts[middle] as number) <= offset) low = middle;
 		else high = middle - 1;
 	}
-	return { line: low + 1, column: offset - (starts[low] as number) + 1 };
+	return { line: index.firstLine + low, column: offset - (starts[low] as number) + 1 };
 }

@@ -15,12 +15,12 @@ export interface CheckedDraft {
 	/** The file the draft is in, when `path` names one draft of a multi-draft file. */
 	file?: string;
 	language: Language;
-	/** The text spans point into: the whole file for a draft from a multi-draft file. */
+	/** The text spans point into, unless `lines` places them. */
 	text: string;
 	findings: Finding[];
 	/** Findings a suppression or an `allow:` entry silenced. */
 	suppressed?: SuppressedFinding[];
-	/** The lines of `text`, when already indexed (drafts of one file share them). */
+	/** The lines spans point into, when already indexed: for a draft from a multi-draft file, its lines of the file. */
 	lines?: LineIndex;
 }
 

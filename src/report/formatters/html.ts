@@ -6,7 +6,7 @@
 import { Severity } from "../../contracts/config.js";
 import type { FileReport, JsonFinding, JsonReport } from "../../contracts/report.js";
 import { escapeHtml } from "./markup.js";
-import type { Formatter } from "./types.js";
+import type { DraftRegion, Formatter } from "./types.js";
 
 /** 0 for the most severe; drafts without findings rank after every severity. */
 const rankOf = (severity: Severity) => Severity.options.indexOf(severity);
@@ -75,10 +75,10 @@ function summarySection(report: JsonReport): string {
 function draftSection(
 	file: FileReport,
 	index: number,
-	fileText: string | undefined,
-	region: { start: number; end: number } | undefined,
+	shownText: string | undefined,
+	region: DraftRegion | undefined,
 ): string {
-	const text = region ? fileText?.slice(region.start, region.end) : fileText;
+	const text = region ? shownText?.slice(region.start - region.textOffset, region.end - region.textOffset) : shownText;
 	const placed = file.findings.map((finding, at): PlacedFinding => ({ id: `d${index + 1}-f${at + 1}`, finding }));
 	const rank = Math.min(CLEAN_RANK, ...file.findings.map((finding) => rankOf(finding.severity)));
 	const heading = `<h2><span class="path">${escapeHtml(file.path)}</span> <span class="lang">${file.language}</span> · <span class="counts">${plural(file.findings.length, "finding")}</span></h2>`;

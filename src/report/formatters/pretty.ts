@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Severity } from "../../contracts/config.js";
 import type { JsonFinding, Summary } from "../../contracts/report.js";
-import type { StreamingFormatter } from "./types.js";
+import type { ShownText, StreamingFormatter } from "./types.js";
 
 /**
  * The human report: findings grouped by draft, each with the line it is on, the match underlined, the guideline it
@@ -13,7 +13,7 @@ export const streamPretty: StreamingFormatter = (context) => {
 		head: () => "",
 		file: (file, shown) => {
 			if (file.findings.length === 0) return "";
-			const body = file.findings.map((finding) => formatFinding(finding, shown.text ?? "", paint)).join("\n\n");
+			const body = file.findings.map((finding) => formatFinding(finding, shown, paint)).join("\n\n");
 			return `${paint.underline(file.path)}\n${body}\n\n`;
 		},
 		tail: (summary) => `${summaryLine(summary, paint)}\n`,
@@ -26,12 +26,12 @@ const SEVERITY_COLOR: Record<Severity, (paint: ChalkInstance) => ChalkInstance> 
 	info: (paint) => paint.blue.bold,
 };
 
-function formatFinding(finding: JsonFinding, text: string, paint: ChalkInstance): string {
+function formatFinding(finding: JsonFinding, shown: ShownText, paint: ChalkInstance): string {
 	const place = `${finding.line}:${finding.column}`.padEnd(7);
 	const severity = SEVERITY_COLOR[finding.severity](paint)(finding.severity.padEnd(7));
 	const header = `  ${place}${severity} ${finding.message}  ${paint.dim(`${finding.ruleId} · score ${finding.score.toFixed(2)}`)}`;
 	const gutter = paint.dim("│");
-	const fullLine = lineOf(finding, text);
+	const fullLine = lineOf(finding, shown);
 	const fullEnd = finding.endLine === finding.line ? finding.endColumn : fullLine.length + 1;
 	const { line, column, endColumn } = excerpt(fullLine, finding.column, fullEnd);
 	const underline =
@@ -49,11 +49,11 @@ function formatFinding(finding: JsonFinding, text: string, paint: ChalkInstance)
 }
 
 /**
- * The line a finding starts on, without its line break: found from the finding's offset and column rather than by
- * splitting the text, which for a draft of a large multi-draft file is the whole file.
+ * The line a finding starts on, without its line break: found from the finding's offset and column (in the file)
+ * rather than by splitting the text, which for a draft of a multi-draft file starts where the draft's lines do.
  */
-function lineOf(finding: JsonFinding, text: string): string {
-	const start = finding.offset - (finding.column - 1);
+function lineOf(finding: JsonFinding, { text = "", region }: ShownText): string {
+	const start = finding.offset - (finding.column - 1) - (region?.textOffset ?? 0);
 	const end = text.slice(start).search(/\r|\n/);
 	return text.slice(start, end < 0 ? undefined : start + end);
 }

@@ -9,18 +9,27 @@ export interface FormatContext {
 
 /** What a whole-report formatter may use besides the report: also the drafts' texts. */
 export interface ReportContext extends FormatContext {
-	/** The drafts' texts by path, for showing the offending line. */
+	/** The drafts' texts by path, for showing the offending line (see `ShownText.text`). */
 	texts: ReadonlyMap<string, string>;
-	/** Where each draft of a multi-draft file lies in its text (see `ShownText.region`). */
-	regions?: ReadonlyMap<string, Span>;
+	/** Where each draft of a multi-draft file lies in its file (see `ShownText.region`). */
+	regions?: ReadonlyMap<string, DraftRegion>;
 }
 
 /** A draft's text, given with its report to the formats that show it (pretty); nothing for the others. */
 export interface ShownText {
-	/** The text the findings' positions count in: the whole file for a draft from a multi-draft file. */
+	/**
+	 * The text the findings' positions count in: the whole text of a draft that is a file, or for a draft from a
+	 * multi-draft file the lines of the file it is on (a JSON Lines or CSV file is never held whole), see `region`.
+	 */
 	text?: string;
-	/** For a draft from a multi-draft file, the part of `text` that is the draft. */
-	region?: Span;
+	/** For a draft from a multi-draft file, where it and `text` lie in the file. */
+	region?: DraftRegion;
+}
+
+/** Where a draft of a multi-draft file lies in the file (`start` to `end`), and where the text shown for it starts. */
+export interface DraftRegion extends Span {
+	/** The file offset of the shown text's first character. */
+	textOffset: number;
 }
 
 /** A formatter turns a report into text. It never writes and never decides the exit code (as in ESLint). */
