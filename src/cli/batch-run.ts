@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { BaselineSchema } from "../contracts/baseline.js";
 import type { Language } from "../contracts/config.js";
@@ -6,13 +6,14 @@ import type { JsonReport } from "../contracts/report.js";
 import { UserError } from "../errors.js";
 import { baselineCounts, createBaseline, unusedCount } from "../findings/baseline.js";
 import type { Shard } from "../input/shard.js";
+import { draftFormatOf, STREAMED_FORMATS } from "../input/split.js";
 import type { DraftRegion } from "../report/formatters/types.js";
 import { assembleReport } from "../report/report.js";
 import { describeRun } from "../report/run-summary.js";
 import { checkBatch, type KeepTexts, type Source } from "./batch.js";
 import { DEFAULT_CACHE_FILE, DraftCache } from "./cache.js";
 import { createJobChecker, type ResultOptions } from "./check-job.js";
-import { type Concurrency, createChecker } from "./checker.js";
+import { type Concurrency, createChecker, WORKER_THRESHOLD } from "./checker.js";
 import { loadIgnoreFile } from "./ignore.js";
 import { expandPaths, readDraftFile, readStdin, STDIN_PATH } from "./inputs.js";
 import { type ReportStream, writeOrExplain } from "./output.js";
@@ -83,10 +84,6 @@ export async function runBatch(
 				JSON.stringify(resultOptions),
 			])
 		: undefined;
-	const checker = createChecker(createJobChecker(setup, resultOptions), options.concurrency, {
-		setup: setupOptions,
-		options: resultOptions,
-	});
 	const entries = await expandPaths(
 		paths.filter((path) => path !== "-"),
 		cwd,
@@ -94,6 +91,12 @@ export async function runBatch(
 	);
 	const fromStdin = paths.length === 0 || paths.includes("-");
 	const files = entries.flatMap((entry) => ("file" in entry ? [entry.file] : []));
+	const checker = createChecker(
+		createJobChecker(setup, resultOptions),
+		options.concurrency,
+		{ setup: setupOptions, options: resultOptions },
+		{ knownLarge: isKnownLarge(files) },
+	);
 	let stream: ReportStream | undefined;
 	try {
 		stream = options.updateBaseline ? undefined : options.streamTo?.(files);
@@ -141,6 +144,25 @@ export async function runBatch(
 		stream?.close();
 		await checker.close();
 	}
+}
+
+/** Bytes of multi-draft files from which a run is large enough for workers before its first draft is checked. */
+const LARGE_RUN_BYTES = 64 * 1024;
+
+/**
+ * Whether the files alone show that a run is large: as many files as the worker threshold, or JSON Lines and CSV
+ * files of some size. Such a run starts its workers at once, so they have loaded by the time the main thread has
+ * warmed up, instead of after the threshold's drafts (a second of one core, on a batch of 10,000 drafts).
+ */
+function isKnownLarge(files: readonly string[]): boolean {
+	if (files.length >= WORKER_THRESHOLD) return true;
+	let bytes = 0;
+	for (const file of files) {
+		if (!STREAMED_FORMATS.has(draftFormatOf(file))) continue;
+		bytes += statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+		if (bytes >= LARGE_RUN_BYTES) return true;
+	}
+	return false;
 }
 
 /** The inputs one at a time, standard input (under the name `stdinName`) first when it is read. */

@@ -22,18 +22,19 @@ export type Concurrency = number | "auto";
 
 /**
  * A checker for a run. `inline` checks in this thread; workers load the same setup and get the same jobs, so the
- * results are the same either way. With `auto`, workers start once a run passes the threshold, one per core besides
- * the main thread's; the main thread checks every draft no loaded worker has room for, so starting workers never
- * stalls the run and no core idles.
+ * results are the same either way. With `auto`, workers start once a run passes the threshold (at its first draft
+ * when the run is known to be large), one per core besides the main thread's; the main thread checks every draft no
+ * loaded worker has room for, so starting workers never stalls the run and no core idles.
  */
 export function createChecker(
 	inline: (job: CheckJob) => CheckResult,
 	concurrency: Concurrency,
 	workerSetup: WorkerSetup,
+	run: { knownLarge: boolean },
 ): Checker & { window: number } {
 	const auto = concurrency === "auto";
 	const workers = auto ? availableParallelism() - 1 : concurrency > 1 ? concurrency : 0;
-	const threshold = auto ? WORKER_THRESHOLD : 0;
+	const threshold = auto && !run.knownLarge ? WORKER_THRESHOLD : 0;
 	let pool: WorkerPool | undefined;
 	let submitted = 0;
 	return {
