@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FORMATTERS } from "../src/report/formatters/index.js";
 import { EXAMPLE_CONFIG, EXAMPLE_DATE, runCli } from "./helpers/cli.js";
+import { folderWith } from "./helpers/folder.js";
 import { FIXED_REPORT, FIXED_TEXTS } from "./helpers/fixed-report.js";
 
 /** The validator binary the npm package ships (the package's main export is its path). */
@@ -75,6 +76,27 @@ describe("--format sarif with Microsoft's SARIF validator (@microsoft/sarif-mult
 	it("reports no error on the fixed report (escaped uris, a span across lines, a note-level finding)", () => {
 		const sarif = FORMATTERS.sarif(FIXED_REPORT, { color: false, texts: FIXED_TEXTS, version: "1.2.3" });
 		expect(problems(validate(sarif)).filter((problem) => problem.startsWith("error"))).toEqual([]);
+	});
+
+	it("marks silenced findings with suppressions: a directive in the source, an allow: entry external", () => {
+		const folder = folderWith({
+			"postcheck.yaml": [
+				"organization: { name: Acme }",
+				"allow:",
+				"  - { term: idiots, rule: tone/insult, reason: Quoting the customer's own words }",
+			].join("\n"),
+			"draft.txt": "postcheck-ignore: tone\n@contoso you are all morons\n@globex you are all idiots\n",
+		});
+		const result = runCli(["--format", "sarif", "draft.txt"], { cwd: folder });
+		const [run] = JSON.parse(result.stdout).runs;
+		const silenced = run.results.filter((entry: { suppressions?: unknown }) => entry.suppressions);
+		expect(
+			silenced.map((entry: { ruleId: string; suppressions: unknown }) => [entry.ruleId, entry.suppressions]),
+		).toEqual([
+			["tone/insult", [{ kind: "inSource", justification: "postcheck-ignore: tone" }]],
+			["tone/insult", [{ kind: "external", justification: "Quoting the customer's own words" }]],
+		]);
+		expect(problems(validate(result.stdout)).filter((problem) => problem.startsWith("error"))).toEqual([]);
 	});
 
 	it("catches a broken log, so a pass means something", () => {

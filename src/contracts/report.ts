@@ -69,6 +69,7 @@ export const JsonReportSchema = z.object({
 export type Span = z.infer<typeof SpanSchema>;
 export type Finding = z.infer<typeof FindingSchema>;
 export type JsonFinding = z.infer<typeof JsonFindingSchema>;
+export type JsonSuppressed = z.infer<typeof JsonSuppressedSchema>;
 export type FileReport = z.infer<typeof FileReportSchema>;
 export type SuppressedFinding = z.infer<typeof SuppressedFindingSchema>;
 export type Summary = z.infer<typeof SummarySchema>;

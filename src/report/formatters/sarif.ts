@@ -4,7 +4,7 @@
  * GitHub's subset: https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
  */
 import type { Severity } from "../../contracts/config.js";
-import type { JsonFinding } from "../../contracts/report.js";
+import type { JsonFinding, JsonSuppressed } from "../../contracts/report.js";
 import { fingerprintFindings } from "../fingerprint.js";
 import { nestedJson } from "./nested-json.js";
 import type { StreamingFormatter } from "./types.js";
@@ -41,9 +41,10 @@ export const streamSarif: StreamingFormatter = (context) => {
 		head: () =>
 			`{\n  "$schema": ${JSON.stringify(SARIF_SCHEMA)},\n  "version": "2.1.0",\n  "runs": [\n    {\n      "columnKind": "utf16CodeUnits",\n      "results": [`,
 		file: (file) => {
-			const fingerprints = fingerprintFindings(file);
 			const uri = toUri(file.file ?? file.path);
-			return file.findings
+			const suppressed = file.suppressed ?? [];
+			const fingerprints = [...fingerprintFindings(file), ...fingerprintFindings({ ...file, findings: suppressed })];
+			return [...file.findings, ...suppressed]
 				.map((finding, index) => {
 					const result = describeResult(finding, ruleIndexOf(finding), uri, fingerprints[index] as string);
 					return `${results++ === 0 ? "\n" : ",\n"}        ${nestedJson(result, 4)}`;
@@ -61,7 +62,18 @@ export const streamSarif: StreamingFormatter = (context) => {
 	};
 };
 
-function describeResult(finding: JsonFinding, ruleIndex: number, uri: string, fingerprint: string) {
+/** How SARIF says a finding was silenced: a directive in the draft is in the source, `allow:` in the config is not. */
+const SARIF_SUPPRESSION_KIND: Record<JsonSuppressed["suppression"]["kind"], "inSource" | "external"> = {
+	comment: "inSource",
+	allow: "external",
+};
+
+/** A finding's `result`; a silenced one carries its suppression, so code scanning shows it closed, not open. */
+function describeResult(finding: JsonFinding | JsonSuppressed, ruleIndex: number, uri: string, fingerprint: string) {
+	const suppressions =
+		"suppression" in finding
+			? [{ kind: SARIF_SUPPRESSION_KIND[finding.suppression.kind], justification: finding.suppression.reason }]
+			: undefined;
 	return {
 		ruleId: finding.ruleId,
 		ruleIndex,
@@ -84,6 +96,7 @@ function describeResult(finding: JsonFinding, ruleIndex: number, uri: string, fi
 			},
 		],
 		partialFingerprints: { [SARIF_FINGERPRINT_KEY]: fingerprint },
+		...(suppressions ? { suppressions } : {}),
 		properties: { score: finding.score },
 	};
 }
