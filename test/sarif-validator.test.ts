@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FORMATTERS } from "../src/report/formatters/index.js";
 import { EXAMPLE_CONFIG, EXAMPLE_DATE, runCli } from "./helpers/cli.js";
-import { folderWith } from "./helpers/folder.js";
 import { FIXED_REPORT, FIXED_TEXTS } from "./helpers/fixed-report.js";
+import { folderWith } from "./helpers/folder.js";
 
 /** The validator binary the npm package ships (the package's main export is its path). */
 const MULTITOOL: string = createRequire(import.meta.url)("@microsoft/sarif-multitool-linux");
