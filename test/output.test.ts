@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { openReportFile } from "../src/cli/output.js";
 import { EXAMPLE_CONFIG, EXAMPLE_DATE, runCli } from "./helpers/cli.js";
 
 const WITH_EXAMPLE = ["--config", EXAMPLE_CONFIG, "--date", EXAMPLE_DATE];
@@ -50,5 +51,23 @@ describe("--output FILE", () => {
 		const result = runCli([...WITH_EXAMPLE, "--output", join(folder, "taken"), "-"], { input: DRAFT });
 		expect(result.status).toBe(2);
 		expect(result.stderr).toBe(`postcheck: ${join(folder, "taken")}: cannot write the report (it is a folder)\n`);
+	});
+});
+
+describe("the report file", () => {
+	it("takes the place of the earlier one only when finished, and leaves nothing behind either way", () => {
+		const folder = mkdtempSync(join(tmpdir(), "postcheck-output-"));
+		writeFileSync(join(folder, "report.sarif"), "yesterday's report");
+		const stopped = openReportFile("report.sarif", folder, []);
+		stopped.write("half of today's");
+		stopped.close();
+		expect(readFileSync(join(folder, "report.sarif"), "utf8")).toBe("yesterday's report");
+		expect(readdirSync(folder)).toEqual(["report.sarif"]);
+		const finished = openReportFile("report.sarif", folder, []);
+		finished.write("today's report");
+		finished.finish();
+		finished.close();
+		expect(readFileSync(join(folder, "report.sarif"), "utf8")).toBe("today's report");
+		expect(readdirSync(folder)).toEqual(["report.sarif"]);
 	});
 });

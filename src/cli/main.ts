@@ -271,6 +271,7 @@ async function run(paths: string[], options: CliOptions): Promise<number> {
 		const whole = openOutput(files);
 		try {
 			whole.write(formatted);
+			whole.finish();
 		} finally {
 			whole.close();
 		}

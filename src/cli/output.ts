@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { FileReport, Summary } from "../contracts/report.js";
 import { UserError } from "../errors.js";
@@ -7,6 +7,9 @@ import type { ReportParts, ShownText } from "../report/formatters/types.js";
 /** Where the report goes: standard output or `--output FILE`. */
 export interface ReportOutput {
 	write(text: string): void;
+	/** The report is whole: `--output FILE` takes its place now. */
+	finish(): void;
+	/** Always, last: a report not finished by then is dropped, and a file from an earlier run stays as it was. */
 	close(): void;
 }
 
@@ -15,6 +18,7 @@ export const STANDARD_OUTPUT: ReportOutput = {
 	write: (text) => {
 		if (text !== "") process.stdout.write(text);
 	},
+	finish: () => {},
 	close: () => {},
 };
 
@@ -30,26 +34,43 @@ export function writeInParts(parts: ReportParts, output: ReportOutput): ReportSt
 	output.write(parts.head());
 	return {
 		file: (file, shown) => output.write(parts.file(file, shown)),
-		end: (summary) => output.write(parts.tail(summary)),
+		end: (summary) => {
+			output.write(parts.tail(summary));
+			output.finish();
+		},
 		close: () => output.close(),
 	};
 }
 
 /**
  * Opens `--output FILE` for the report (creating its folder, as ESLint does). Refuses to write over one of the drafts
- * being checked, so a slip in the command line cannot destroy what the user wrote.
+ * being checked, so a slip in the command line cannot destroy what the user wrote. The report is written beside the
+ * file and moved into its place when finished, so a run that stops half-way leaves no half report behind.
  */
 export function openReportFile(file: string, cwd: string, draftPaths: readonly string[]): ReportOutput {
 	const target = resolve(cwd, file);
 	if (draftPaths.some((path) => resolve(cwd, path) === target))
 		throw new UserError("--output would overwrite a draft being checked; choose another file", { file });
+	const partial = `${target}.${process.pid}.partial`;
 	const descriptor = writeOrExplain("the report", file, () => {
 		mkdirSync(dirname(target), { recursive: true });
-		return openSync(target, "w");
+		return openSync(partial, "w");
 	});
+	let open = true;
+	const closeDescriptor = () => {
+		if (open) closeSync(descriptor);
+		open = false;
+	};
 	return {
 		write: (text) => writeOrExplain("the report", file, () => writeAll(descriptor, text)),
-		close: () => closeSync(descriptor),
+		finish: () => {
+			closeDescriptor();
+			writeOrExplain("the report", file, () => renameSync(partial, target));
+		},
+		close: () => {
+			closeDescriptor();
+			rmSync(partial, { force: true });
+		},
 	};
 }
 
