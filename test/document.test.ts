@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildDocument } from "../src/document/document.js";
 import { detectLanguage } from "../src/document/language.js";
+import { segmentsOf } from "../src/document/nlp.js";
 import { normalize } from "../src/document/normalize.js";
 import { stem } from "../src/document/stem.js";
 import { ROOT } from "./helpers/cli.js";
@@ -123,6 +125,59 @@ describe("English tags", () => {
 				.reverse();
 			expect(tagged).toEqual(people);
 		}
+	});
+});
+
+describe("compromise's sentences", () => {
+	const compromise = createRequire(import.meta.url)("compromise/two");
+	/** Where compromise's tokenizer starts each sentence: its first term, with the punctuation before it. */
+	const tokenizerStarts = (text: string): number[] => {
+		const sentences: { terms: { pre: string; offset: { start: number } }[] }[] = compromise
+			.tokenize(text)
+			.json({ offset: true, terms: { offset: true } });
+		const starts = sentences.flatMap(({ terms: [first] }) => (first ? [first.offset.start - first.pre.length] : []));
+		starts[0] = 0;
+		return starts;
+	};
+	const PIECES = [
+		"Hello",
+		"there",
+		"Mr.",
+		"Smith",
+		"e.g.",
+		"3.5",
+		"ok",
+		".",
+		"!",
+		"?",
+		"...",
+		"?!",
+		'"',
+		"(",
+		")",
+		"--",
+		"🙂",
+		"#tag",
+		"@you",
+		"https://x.io/a.b",
+		" ",
+		"  ",
+		"\n",
+		"\n\n",
+		"\r\n",
+		"\t",
+	];
+	const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((pieces) => pieces.join(""));
+
+	it("are cut where its tokenizer starts them, cheaper", () => {
+		fc.assert(
+			fc.property(text, (draft) => {
+				const segments = segmentsOf(draft);
+				expect(segments.map((segment) => segment.start)).toEqual(tokenizerStarts(draft));
+				expect(segments.at(-1)?.end).toBe(draft.length);
+			}),
+			{ numRuns: 500 },
+		);
 	});
 });
 

@@ -66,8 +66,16 @@ function ranksOf(model: string): Map<number, number> {
 	return ranks;
 }
 
+/**
+ * Three UTF-16 code units as one number. When each is below 1024, as letters mostly are, the key is a small integer,
+ * which a Map hashes without boxing it; the other keys start at 2^30, above every small one.
+ */
 function trigramKey(text: string, at: number): number {
-	return (text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1)) * 0x10000 + text.charCodeAt(at + 2);
+	const first = text.charCodeAt(at);
+	const second = text.charCodeAt(at + 1);
+	const third = text.charCodeAt(at + 2);
+	if ((first | second | third) < 1024) return (first << 20) | (second << 10) | third;
+	return (first * 0x10000 + second) * 0x10000 + third + 2 ** 30;
 }
 
 /** English and Dutch with franc's scores, best first; undefined where franc says "undetermined". */
