@@ -8,6 +8,7 @@ import { buildDocument } from "../src/document/document.js";
 import { SIGNALS } from "../src/document/signals/index.js";
 import { parseLexicons } from "../src/packs/load.js";
 import { compileMatcher } from "../src/packs/matchers.js";
+import { TermLists } from "../src/packs/terms.js";
 import { resolveVocabulary } from "../src/packs/vocabulary.js";
 import { ROOT } from "./helpers/cli.js";
 
@@ -17,7 +18,7 @@ const vocabulary = resolveVocabulary(ConfigSchema.parse({}), "2026-11-22");
 /** The texts a matcher finds in a draft. */
 function found(matcher: Matcher, text: string, language: Language = "en"): string[] {
 	const doc = buildDocument(text, language);
-	return compileMatcher(matcher, { lexicons, vocabulary, where: "test" })(doc).map((hit) =>
+	return compileMatcher(matcher, { lexicons, vocabulary, terms: new TermLists(), where: "test" })(doc).map((hit) =>
 		text.slice(hit.start, hit.end),
 	);
 }

@@ -3,6 +3,7 @@ import type { Matcher, Pack, PlatformName, Rule, TermList } from "../contracts/p
 import { type Location, UserError } from "../errors.js";
 import { type CompiledCondition, type ConditionUse, compileCondition } from "./conditions.js";
 import { type CompiledMatcher, compileMatcher } from "./matchers.js";
+import { TermLists } from "./terms.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { locateInYaml } from "./yaml.js";
 
@@ -56,6 +57,7 @@ export interface CompileContext {
 export function compilePacks(packs: readonly LoadedPack[], context: CompileContext): CompiledRule[] {
 	const rules: CompiledRule[] = [];
 	const seen = new Map<string, string>();
+	const terms = new TermLists();
 	for (const { file, pack, text, trusted } of packs) {
 		const where = (path: (string | number)[]) => (text === undefined ? { file } : locateInYaml(text, file, path));
 		refuseMissingVocabulary(pack, context.vocabulary, where);
@@ -75,7 +77,7 @@ export function compilePacks(packs: readonly LoadedPack[], context: CompileConte
 					id,
 					pack.pack,
 					override,
-					{ lexicons, vocabulary: context.vocabulary, where: `${file}: ${id}` },
+					{ lexicons, vocabulary: context.vocabulary, terms, where: `${file}: ${id}` },
 					context.config,
 					trusted === true,
 				),

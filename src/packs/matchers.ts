@@ -6,7 +6,7 @@ import { findOverflow } from "../document/measure.js";
 import { matchPattern } from "../document/nlp.js";
 import { SIGNALS, WINDOWED_SIGNALS } from "../document/signals/index.js";
 import { UserError } from "../errors.js";
-import { compileTerms, findTerms, type TermIndex } from "./terms.js";
+import { type CompiledList, compileTerms, TermLists } from "./terms.js";
 import { VALIDATORS } from "./validators.js";
 import { organizationNames, type Vocabulary } from "./vocabulary.js";
 
@@ -25,11 +25,15 @@ type MatcherFunction = (doc: Doc, window?: TokenWindow) => Hit[];
 export interface MatcherContext {
 	lexicons: Record<string, TermList>;
 	vocabulary: Vocabulary;
+	/** The word lists of the rules compiled together, scanned in one pass per document. */
+	terms: TermLists;
 	/** For error messages: the pack file and rule the matcher is in. */
 	where: string;
 }
 
 const LANGUAGES: Language[] = ["en", "nl"];
+/** A list with no entries for a language: always the same one, so it is compiled once like the others. */
+const NO_TERMS: readonly string[] = [];
 
 /** Compiles a matcher from a pack into a function over documents. */
 export function compileMatcher(matcher: Matcher, context: MatcherContext): CompiledMatcher {
@@ -70,18 +74,14 @@ function compileUncached(matcher: Matcher, context: MatcherContext): MatcherFunc
 }
 
 function termMatcher(list: TermList, context: MatcherContext, names = false): MatcherFunction {
-	// Compiled per language on first use: a run over English drafts never stems a long list the Dutch way.
-	const indexes = new Map<Language, TermIndex>();
-	const indexFor = (language: Language) => {
-		let index = indexes.get(language);
-		if (!index) {
-			const terms = Array.isArray(list) ? list : (list[language] ?? []);
-			index = compiledTerms(terms, language, names, context.vocabulary);
-			indexes.set(language, index);
-		}
-		return index;
-	};
-	return (doc) => findTerms(doc, indexFor);
+	const termsOf = (language: Language) => (Array.isArray(list) ? list : (list[language] ?? NO_TERMS));
+	const compile = (language: Language) => compiledTerms(termsOf(language), language, names, context.vocabulary);
+	// A list that names the organisation is compiled for each config, and it is long: it is compiled on its first use
+	// and scanned on its own. The others are scanned together.
+	const namesOrganization = LANGUAGES.some((language) => termsOf(language).some((term) => term.includes(ORGANIZATION)));
+	const lists = namesOrganization ? new TermLists() : context.terms;
+	const id = lists.add(list, compile);
+	return (doc) => lists.hitsOf(doc, id);
 }
 
 /** `{organization}` in a word list stands for each of the organisation's names; without a config the entry drops. */
@@ -90,14 +90,14 @@ function termMatcher(list: TermList, context: MatcherContext, names = false): Ma
  * parsePack), so their lists are compiled once, or already in the startup snapshot. A list that names the
  * organisation depends on the config and is compiled each time.
  */
-const compiledLists = new WeakMap<readonly string[], Map<string, TermIndex>>();
+const compiledLists = new WeakMap<readonly string[], Map<string, CompiledList>>();
 
 function compiledTerms(
 	terms: readonly string[],
 	language: Language,
 	names: boolean,
 	vocabulary: Vocabulary,
-): TermIndex {
+): CompiledList {
 	const key = `${language}:${names}`;
 	let byKey = compiledLists.get(terms);
 	const known = byKey?.get(key);

@@ -27,17 +27,13 @@ interface WordPattern {
 interface Entry {
 	term: string;
 	words: WordPattern[];
+	/** The entry glued into one token ("skyline5"), when it can be. */
+	glued?: string;
 }
 
-export interface TermIndex {
-	/** Entries by the value of their first word (stem and exact words). */
-	byFirst: Map<string, Entry[]>;
-	/** Entries whose first word is a prefix pattern, by the prefix's first character. */
-	prefixed: Map<string, Entry[]>;
-	/** Entries whose first word is a suffix pattern, by the suffix's last character. */
-	suffixed: Map<string, Entry[]>;
-	/** Entries by their glued form. */
-	byGlued: Map<string, string>;
+/** A word list compiled for one language: its entries, in the order written; `TermLists` indexes them. */
+export interface CompiledList {
+	entries: Entry[];
 }
 
 const MATCHABLE = new Set<Token["kind"]>(["word", "number", "hashtag", "mention", "emoji"]);
@@ -46,30 +42,26 @@ const MATCHABLE = new Set<Token["kind"]>(["word", "number", "hashtag", "mention"
  * Compiles a word list for one language. Names (`names: true`, the organisation's vocabulary) written with a hyphen
  * also match with a space ("ZK-app" finds "ZK app"); a word list's "has-been" must not find "has been".
  */
-export function compileTerms(terms: readonly string[], language: Language, names = false): TermIndex {
-	const index: TermIndex = { byFirst: new Map(), prefixed: new Map(), suffixed: new Map(), byGlued: new Map() };
+export function compileTerms(terms: readonly string[], language: Language, names = false): CompiledList {
+	const entries: Entry[] = [];
 	for (const term of names ? terms.flatMap(withSpacedHyphens) : terms) {
 		const words = parseTerm(term, language);
-		const first = words[0];
-		if (!first) continue;
-		const entry = { term, words };
-		if (first.mode === "prefix") addTo(index.prefixed, first.value.charAt(0), entry);
-		else if (first.mode === "suffix") addTo(index.suffixed, first.value.charAt(first.value.length - 1), entry);
-		else addTo(index.byFirst, first.value, entry);
+		if (words.length === 0) continue;
 		const gluable = words.every((word) => (word.mode === "stem" || word.mode === "exact") && !word.sign);
-		if (gluable) index.byGlued.set(glue(words.map((word) => word.norm)), term);
+		entries.push(gluable ? { term, words, glued: glue(words.map((word) => word.norm)) } : { term, words });
 	}
-	return index;
+	return { entries };
 }
 
-function addTo(map: Map<string, Entry[]>, key: string, entry: Entry): void {
-	const entries = map.get(key);
-	if (entries) entries.push(entry);
-	else map.set(key, [entry]);
+function addTo<Item>(map: Map<string, Item[]>, key: string, item: Item): void {
+	const items = map.get(key);
+	if (items) items.push(item);
+	else map.set(key, [item]);
 }
 
 /** "ZK-app" is also written "ZK app". */
 function withSpacedHyphens(term: string): string[] {
+	if (!term.includes("-")) return [term];
 	const spaced = term.replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, " ");
 	return spaced === term ? [term] : [term, spaced];
 }
@@ -114,54 +106,145 @@ function wordMatches(pattern: WordPattern, token: Token): boolean {
 	}
 }
 
-/** Every occurrence of the list's entries in a document, as token ranges; the longest entry wins at a position. */
-export function findTerms(doc: Doc, indexFor: (language: Language) => TermIndex): Hit[] {
-	const hits: Hit[] = [];
+/** A word list compiled for a language. */
+export type CompiledFor = (language: Language) => CompiledList;
+
+/** An entry of one of several word lists, by the list's place among them. */
+interface ListEntry {
+	list: number;
+	entry: Entry;
+}
+
+/** The indexes of several word lists for one language, merged: a token is looked up once for all of them. */
+interface MergedIndex {
+	byFirst: Map<string, ListEntry[]>;
+	prefixed: Map<string, ListEntry[]>;
+	suffixed: Map<string, ListEntry[]>;
+	byGlued: Map<string, { list: number; term: string }[]>;
+}
+
+/**
+ * The word lists of a set of rules, scanned together: each token of a document is looked up once for every list,
+ * and each list's hits are what scanning it alone would find (the longest entry wins at a position; a hit's tokens
+ * are not looked at again for that list).
+ */
+export class TermLists {
+	private readonly lists: CompiledFor[] = [];
+	/** Each list's number, by the list as written: a lexicon that several rules use is scanned once. */
+	private readonly numbers = new Map<object, number>();
+	private readonly merged = new Map<Language, MergedIndex>();
+	private scanned = new WeakMap<Doc, Hit[][]>();
+
+	/**
+	 * Adds a list, compiled per language on first use (a run over English drafts never stems a long list the Dutch
+	 * way); its hits in a document are `hitsOf(doc, number)`.
+	 */
+	add(list: object, compile: CompiledFor): number {
+		const known = this.numbers.get(list);
+		if (known !== undefined) return known;
+		const compiled = new Map<Language, CompiledList>();
+		this.lists.push((language) => {
+			let forLanguage = compiled.get(language);
+			if (!forLanguage) {
+				forLanguage = compile(language);
+				compiled.set(language, forLanguage);
+			}
+			return forLanguage;
+		});
+		this.merged.clear();
+		this.scanned = new WeakMap();
+		this.numbers.set(list, this.lists.length - 1);
+		return this.lists.length - 1;
+	}
+
+	hitsOf(doc: Doc, list: number): Hit[] {
+		let hits = this.scanned.get(doc);
+		if (!hits) {
+			hits = scan(doc, (language) => this.mergedFor(language), this.lists.length);
+			this.scanned.set(doc, hits);
+		}
+		return hits[list] ?? [];
+	}
+
+	private mergedFor(language: Language): MergedIndex {
+		let merged = this.merged.get(language);
+		if (!merged) {
+			merged = mergeIndexes(this.lists.map((compiledFor) => compiledFor(language)));
+			this.merged.set(language, merged);
+		}
+		return merged;
+	}
+}
+
+/**
+ * One index over several lists: entries by the value of their first word (stem and exact words), by a prefix
+ * pattern's first character, by a suffix pattern's last character, and by their glued form (the last entry of a
+ * list with that form).
+ */
+function mergeIndexes(lists: CompiledList[]): MergedIndex {
+	const merged: MergedIndex = { byFirst: new Map(), prefixed: new Map(), suffixed: new Map(), byGlued: new Map() };
+	for (const [list, { entries }] of lists.entries()) {
+		for (const entry of entries) {
+			const first = entry.words[0] as WordPattern;
+			const { value } = first;
+			if (first.mode === "prefix") addTo(merged.prefixed, value.charAt(0), { list, entry });
+			else if (first.mode === "suffix") addTo(merged.suffixed, value.charAt(value.length - 1), { list, entry });
+			else addTo(merged.byFirst, value, { list, entry });
+			if (entry.glued === undefined) continue;
+			const sameForm = merged.byGlued.get(entry.glued);
+			const last = sameForm?.at(-1);
+			if (last?.list === list) last.term = entry.term;
+			else addTo(merged.byGlued, entry.glued, { list, term: entry.term });
+		}
+	}
+	return merged;
+}
+
+/** Each list's hits in a document, in one pass over its tokens. */
+function scan(doc: Doc, mergedFor: (language: Language) => MergedIndex, listCount: number): Hit[][] {
+	const hits: Hit[][] = Array.from({ length: listCount }, () => []);
+	/** For each list, the first token it may match at: the end of its last hit. */
+	const nextFree = new Array<number>(listCount).fill(0);
+	const longest = new Array<Hit | undefined>(listCount).fill(undefined);
+	const found: number[] = [];
 	const { tokens } = doc;
+	const consider = (position: number, candidates: ListEntry[] | undefined) => {
+		for (const { list, entry } of candidates ?? []) {
+			if (position < (nextFree[list] as number)) continue;
+			const end = matchAt(tokens, position, entry.words);
+			if (end === undefined) continue;
+			const best = longest[list];
+			if (!best) found.push(list);
+			if (!best || end > best.endToken) longest[list] = hitOf(doc, position, end, entry.term);
+		}
+	};
 	for (let position = 0; position < tokens.length; position++) {
 		const token = tokens[position] as Token;
 		if (!MATCHABLE.has(token.kind)) continue;
-		const index = indexFor(token.language);
-		let longest = longestAt(doc, position, index.byFirst.get(token.key), undefined);
-		if (token.norm !== token.key) longest = longestAt(doc, position, index.byFirst.get(token.norm), longest);
+		const index = mergedFor(token.language);
+		consider(position, index.byFirst.get(token.key));
+		if (token.norm !== token.key) consider(position, index.byFirst.get(token.norm));
 		for (const [at, part] of token.parts.entries()) {
 			if (part !== token.key && part !== token.norm && token.parts.indexOf(part) === at)
-				longest = longestAt(doc, position, index.byFirst.get(part), longest);
+				consider(position, index.byFirst.get(part));
 		}
-		longest = longestAt(doc, position, index.prefixed.get(token.norm.charAt(0)), longest);
-		longest = longestAt(doc, position, index.suffixed.get(token.norm.charAt(token.norm.length - 1)), longest);
-		if (!longest && index.byGlued.size > 0) {
-			const glued = index.byGlued.get(gluedNorms(doc)[position] as string);
-			if (glued) longest = hitOf(doc, position, position + 1, glued);
+		consider(position, index.prefixed.get(token.norm.charAt(0)));
+		consider(position, index.suffixed.get(token.norm.charAt(token.norm.length - 1)));
+		// Glued forms are looked at only by lists with no entry at this token.
+		for (const { list, term } of index.byGlued.get(glue([token.norm])) ?? []) {
+			if (position < (nextFree[list] as number) || longest[list]) continue;
+			found.push(list);
+			longest[list] = hitOf(doc, position, position + 1, term);
 		}
-		if (longest) {
-			hits.push(longest);
-			position = longest.endToken - 1;
+		for (const list of found) {
+			const hit = longest[list] as Hit;
+			(hits[list] as Hit[]).push(hit);
+			nextFree[list] = hit.endToken;
+			longest[list] = undefined;
 		}
+		found.length = 0;
 	}
 	return hits;
-}
-
-/** The longest of the entries matching at a token, or the one found so far when none is longer. */
-function longestAt(doc: Doc, position: number, entries: Entry[] | undefined, found: Hit | undefined): Hit | undefined {
-	let longest = found;
-	for (const entry of entries ?? []) {
-		const end = matchAt(doc.tokens, position, entry.words);
-		if (end !== undefined && (!longest || end > longest.endToken)) longest = hitOf(doc, position, end, entry.term);
-	}
-	return longest;
-}
-
-const GLUED = new WeakMap<Doc, string[]>();
-
-/** Each token's folded form without joiners, computed once per document for every word list. */
-function gluedNorms(doc: Doc): string[] {
-	let glued = GLUED.get(doc);
-	if (!glued) {
-		glued = doc.tokens.map((token) => glue([token.norm]));
-		GLUED.set(doc, glued);
-	}
-	return glued;
 }
 
 function matchAt(tokens: Token[], start: number, words: WordPattern[]): number | undefined {
