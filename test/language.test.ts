@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { francAll } from "franc-min";
 import { describe, expect, it } from "vitest";
 import type { Language } from "../src/contracts/config.js";
-import { detectLanguage, detectSentenceLanguage } from "../src/document/language.js";
+import { detectLanguage, detectSentenceLanguage, scoreLanguages } from "../src/document/language.js";
 import { ROOT } from "./helpers/cli.js";
 
 /** franc itself, as postcheck called it before it scored trigrams on its own: the oracle. */
@@ -36,7 +36,9 @@ const corpusTexts: string[] = ["en", "nl", "en-retail", "nl-zorg"].flatMap((set)
 
 const WORDS = ["the", "de", "het", "and", "en", "een", "is", "we", "niet", "not", "Über", "straße", "İstanbul", "ĳs"];
 const PIECES = [...WORDS, " ", "  ", "\n", ".", ",", "!", "42", "@acme", "#tag", "😀", "👍🏽", "中文", "Москва", "𝐀"];
-const mixedText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((pieces) => pieces.join(" "));
+/** Unicode spaces and other characters near the edges of what franc turns into a space. */
+const EDGES = ["\u00a0", "\u2003", "\u3000", "\ufeff", "\u2028", "\u0085", "\u200b", "\t", "@", "[", "`", "\u00e9"];
+const mixedText = fc.array(fc.constantFrom(...PIECES, ...EDGES), { maxLength: 60 }).map((pieces) => pieces.join(" "));
 
 describe("language detection scores as franc does", () => {
 	it("on the corpus drafts and each of their lines, as the draft and as a sentence", () => {
@@ -49,6 +51,22 @@ describe("language detection scores as franc does", () => {
 				}
 			}
 		}
+	});
+
+	it("to the same numbers, on the corpus lines and on mixed scripts, spaces and punctuation", () => {
+		const sameScores = (text: string) => {
+			const theirs = francAll(text, { only: Object.keys(FRANC_CODES), minLength: 1 });
+			const expected = theirs[0]?.[0] === "und" ? undefined : theirs.map(([code, score]) => [FRANC_CODES[code], score]);
+			expect(scoreLanguages(text)).toEqual(expected);
+		};
+		for (const draft of corpusTexts) for (const line of draft.split("\n")) sameScores(line);
+		fc.assert(
+			fc.property(mixedText, fc.string(), (mixed, noise) => {
+				sameScores(mixed);
+				sameScores(`${noise}${mixed}${noise}`);
+			}),
+			{ numRuns: 2000 },
+		);
 	});
 
 	it("on mixed scripts, digits, emoji and punctuation", () => {

@@ -51,17 +51,27 @@ const FRANC_MAX_LENGTH = 2048;
 /** What a trigram missing from a model (or too far off its rank) adds to the distance. */
 const MAX_DIFFERENCE = 300;
 
-/** Each model trigram's rank (0 = most frequent), keyed by its three UTF-16 code units. In franc's order. */
-const MODELS: { language: Language; ranks: Map<number, number> }[] = [
-	{ language: "en", ranks: ranksOf(data.Latin?.eng ?? "") },
-	{ language: "nl", ranks: ranksOf(data.Latin?.nld ?? "") },
+/** The languages franc compares, in franc's order, with their trigram models (most frequent first). */
+const LANGUAGES: { language: Language; model: string }[] = [
+	{ language: "en", model: data.Latin?.eng ?? "" },
+	{ language: "nl", model: data.Latin?.nld ?? "" },
 ];
 
-function ranksOf(model: string): Map<number, number> {
-	const ranks = new Map<number, number>();
-	for (const [rank, trigram] of model.split("|").entries()) {
-		const key = trigramKey(trigram, 0);
-		if (!ranks.has(key)) ranks.set(key, rank);
+/** Each model trigram's rank (0 = most frequent) in each language's model, -1 where absent; keyed by keyOf. */
+const RANKS = ranksOf(LANGUAGES.map(({ model }) => model));
+
+function ranksOf(models: string[]): Map<number, number[]> {
+	const ranks = new Map<number, number[]>();
+	for (const [language, model] of models.entries()) {
+		for (const [rank, trigram] of model.split("|").entries()) {
+			const key = keyOf(trigram.charCodeAt(0), trigram.charCodeAt(1), trigram.charCodeAt(2));
+			let byLanguage = ranks.get(key);
+			if (!byLanguage) {
+				byLanguage = models.map(() => -1);
+				ranks.set(key, byLanguage);
+			}
+			if (byLanguage[language] === -1) byLanguage[language] = rank;
+		}
 	}
 	return ranks;
 }
@@ -70,21 +80,21 @@ function ranksOf(model: string): Map<number, number> {
  * Three UTF-16 code units as one number. When each is below 1024, as letters mostly are, the key is a small integer,
  * which a Map hashes without boxing it; the other keys start at 2^30, above every small one.
  */
-function trigramKey(text: string, at: number): number {
-	const first = text.charCodeAt(at);
-	const second = text.charCodeAt(at + 1);
-	const third = text.charCodeAt(at + 2);
+function keyOf(first: number, second: number, third: number): number {
 	if ((first | second | third) < 1024) return (first << 20) | (second << 10) | third;
 	return (first * 0x10000 + second) * 0x10000 + third + 2 ** 30;
 }
 
-/** English and Dutch with franc's scores, best first; undefined where franc says "undetermined". */
-function scoreLanguages(text: string): [Language, number][] | undefined {
+/**
+ * English and Dutch with franc's scores, best first; undefined where franc says "undetermined". Exported for its test,
+ * which holds it to franc's own scores.
+ */
+export function scoreLanguages(text: string): [Language, number][] | undefined {
 	const value = text.slice(0, FRANC_MAX_LENGTH);
 	if (value.length === 0 || !isLatinTopScript(value)) return undefined;
-	const counts = countTrigrams(value);
+	const totals = distancesTo(countTrigrams(value));
 	// Sorted by distance; a tie keeps franc's model order (stable sort).
-	const distances = MODELS.map(({ language, ranks }) => ({ language, distance: distanceTo(counts, ranks) })).sort(
+	const distances = LANGUAGES.map(({ language }, index) => ({ language, distance: totals[index] as number })).sort(
 		(a, b) => a.distance - b.distance,
 	);
 	const min = distances[0]?.distance ?? 0;
@@ -123,26 +133,69 @@ function countMatches(value: string, expression: RegExp | undefined): number {
 	return expression ? (value.match(expression)?.length ?? 0) : 0;
 }
 
-/** franc's trigrams: ASCII punctuation and digits become spaces, runs of spaces one, lower case, padded by a space. */
+/**
+ * franc's trigrams: lower case, ASCII punctuation, digits and white space become a space, runs of spaces one, and the
+ * text padded by a space, without building that string.
+ */
 function countTrigrams(value: string): Map<number, number> {
-	const padded = ` ${value
-		.replace(/[\u0021-\u0040\s]+/g, " ")
-		.trim()
-		.toLowerCase()} `;
+	const lower = value.toLowerCase();
 	const counts = new Map<number, number>();
-	for (let at = 0; at + 3 <= padded.length; at++) {
-		const key = trigramKey(padded, at);
-		counts.set(key, (counts.get(key) ?? 0) + 1);
+	let first = SPACE;
+	let second = -1;
+	let afterSpace = true;
+	const add = (code: number) => {
+		if (second !== -1) {
+			const key = keyOf(first, second, code);
+			counts.set(key, (counts.get(key) ?? 0) + 1);
+			first = second;
+		}
+		second = code;
+	};
+	for (let at = 0; at < lower.length; at++) {
+		const code = lower.charCodeAt(at);
+		if (!isFrancSeparator(code)) {
+			add(code);
+			afterSpace = false;
+		} else if (!afterSpace) {
+			add(SPACE);
+			afterSpace = true;
+		}
 	}
+	if (!afterSpace) add(SPACE);
 	return counts;
 }
 
-/** franc's distance: per distinct trigram, the gap between its count and its rank in the model (sic), or 300 if absent. */
-function distanceTo(counts: Map<number, number>, ranks: Map<number, number>): number {
-	let distance = 0;
+const SPACE = 0x20;
+
+/** What franc turns into a space: ASCII punctuation and digits (U+0021 to U+0040) and what `\s` matches. */
+function isFrancSeparator(code: number): boolean {
+	if (code <= 0x40) return code >= 0x21 || code === SPACE || (code >= 0x09 && code <= 0x0d);
+	if (code < 0xa0) return false;
+	return (
+		code === 0xa0 ||
+		code === 0x1680 ||
+		(code >= 0x2000 && code <= 0x200a) ||
+		code === 0x2028 ||
+		code === 0x2029 ||
+		code === 0x202f ||
+		code === 0x205f ||
+		code === 0x3000 ||
+		code === 0xfeff
+	);
+}
+
+/**
+ * franc's distance to each language's model: per distinct trigram, the gap between its count and its rank in the
+ * model (sic), or 300 if absent.
+ */
+function distancesTo(counts: Map<number, number>): number[] {
+	const totals = LANGUAGES.map(() => 0);
 	for (const [key, count] of counts) {
-		const rank = ranks.get(key);
-		distance += rank === undefined ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
+		const ranks = RANKS.get(key);
+		for (let language = 0; language < totals.length; language++) {
+			const rank = ranks?.[language] ?? -1;
+			(totals[language] as number) += rank === -1 ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
+		}
 	}
-	return distance;
+	return totals;
 }

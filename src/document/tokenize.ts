@@ -38,18 +38,23 @@ const ASCII_CLASSES: TokenClasses = {
 	emoji: "(?!)",
 };
 
-// Order matters: the first alternative that matches at a position wins.
+/**
+ * The token grammar: one capturing group per kind, in this order, and no other capturing groups, so a match's kind
+ * is the first group it filled. Order matters: the first alternative that matches at a position wins.
+ */
+const KINDS: TokenKind[] = ["url", "email", "mention", "hashtag", "word", "number", "emoji", "punct"];
+
 function tokenPattern({ letter, alnum, letterOrDigit, digit, emoji }: TokenClasses): RegExp {
 	return new RegExp(
 		[
-			`(?<url>(?:https?:\\/\\/|www\\.)[^\\s<>"]+|(?:[${letterOrDigit}-]+\\.)+(?:com|org|net|io|nl|be|de|eu|co|uk|app|dev|ai|info|biz|internal|corp|local|lan|intra|intranet)\\b(?:\\/[^\\s<>"]*)?)`,
-			`(?<email>[${letterOrDigit}._%+-]+@[${letterOrDigit}-]+(?:\\.[${letterOrDigit}-]+)+)`,
-			`(?<mention>@[${alnum}_]+(?:@[${letterOrDigit}-]+(?:\\.[${letterOrDigit}-]+)+)?)`,
-			`(?<hashtag>#[${alnum}_]+)`,
-			`(?<word>[${letter}][${alnum}]*(?:['’\\-_.&][${alnum}]+)*|[${digit}]+[${letter}][${alnum}]*)`,
-			`(?<number>[${digit}]+(?:[.,:][${digit}]+)*)`,
-			`(?<emoji>${emoji})`,
-			"(?<punct>[^\\s])",
+			`((?:https?:\\/\\/|www\\.)[^\\s<>"]+|(?:[${letterOrDigit}-]+\\.)+(?:com|org|net|io|nl|be|de|eu|co|uk|app|dev|ai|info|biz|internal|corp|local|lan|intra|intranet)\\b(?:\\/[^\\s<>"]*)?)`,
+			`([${letterOrDigit}._%+-]+@[${letterOrDigit}-]+(?:\\.[${letterOrDigit}-]+)+)`,
+			`(@[${alnum}_]+(?:@[${letterOrDigit}-]+(?:\\.[${letterOrDigit}-]+)+)?)`,
+			`(#[${alnum}_]+)`,
+			`([${letter}][${alnum}]*(?:['’\\-_.&][${alnum}]+)*|[${digit}]+[${letter}][${alnum}]*)`,
+			`([${digit}]+(?:[.,:][${digit}]+)*)`,
+			`(${emoji})`,
+			"([^\\s])",
 		].join("|"),
 		"gu",
 	);
@@ -65,8 +70,9 @@ const ABBREVIATION_DOT = /^(?:[\p{L}]\.){2,}$/u;
 export function tokenize(text: string): RawToken[] {
 	const tokens: RawToken[] = [];
 	for (const match of text.matchAll(NON_ASCII.test(text) ? TOKEN : ASCII_TOKEN)) {
-		const groups = match.groups ?? {};
-		const kind = (Object.keys(groups) as TokenKind[]).find((name) => groups[name] !== undefined) ?? "punct";
+		let group = 1;
+		while (group < KINDS.length && match[group] === undefined) group++;
+		const kind = KINDS[group - 1] as TokenKind;
 		let value = match[0];
 		if (kind === "url") value = value.replace(TRAILING_URL_PUNCTUATION, "");
 		const start = match.index;
