@@ -16,6 +16,11 @@ export const WORKER_THRESHOLD = 200;
 export const YIELD_EVERY = 16;
 /** Drafts sent to each worker ahead of the results, so workers never wait and memory stays bounded. */
 const AHEAD_PER_WORKER = 32;
+/**
+ * Drafts a run may have in flight per thread. Results are taken in input order; room beyond the workers' queues lets
+ * the main thread go on checking while a worker finishes a slow draft (it waited a tenth of a batch otherwise).
+ */
+const IN_FLIGHT_PER_THREAD = 4 * AHEAD_PER_WORKER;
 
 /** `auto`: the main thread, joined by a worker per other core on large runs; a number: that many workers (1: none). */
 export type Concurrency = number | "auto";
@@ -38,7 +43,7 @@ export function createChecker(
 	let pool: WorkerPool | undefined;
 	let submitted = 0;
 	return {
-		window: (workers + 1) * AHEAD_PER_WORKER,
+		window: (workers + 1) * IN_FLIGHT_PER_THREAD,
 		check(job) {
 			submitted++;
 			if (workers > 0 && submitted > threshold) pool ??= new WorkerPool(workers, workerSetup);
