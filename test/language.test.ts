@@ -60,6 +60,9 @@ describe("language detection scores as franc does", () => {
 			expect(scoreLanguages(text)).toEqual(expected);
 		};
 		for (const draft of corpusTexts) for (const line of draft.split("\n")) sameScores(line);
+		// Longer than franc reads, and lower-cased longer than that ("İ" becomes two characters).
+		sameScores(corpusTexts.join(" "));
+		sameScores("İşte İstanbul ".repeat(400));
 		fc.assert(
 			fc.property(mixedText, fc.string(), (mixed, noise) => {
 				sameScores(mixed);

@@ -135,18 +135,17 @@ function countMatches(value: string, expression: RegExp | undefined): number {
 
 /**
  * franc's trigrams: lower case, ASCII punctuation, digits and white space become a space, runs of spaces one, and the
- * text padded by a space, without building that string.
+ * text padded by a space, without building that string. Counted in a table this thread reuses.
  */
-function countTrigrams(value: string): Map<number, number> {
+function countTrigrams(value: string): TrigramCounts {
 	const lower = value.toLowerCase();
-	const counts = new Map<number, number>();
+	const counts = TRIGRAMS.cleared();
 	let first = SPACE;
 	let second = -1;
 	let afterSpace = true;
 	const add = (code: number) => {
 		if (second !== -1) {
-			const key = keyOf(first, second, code);
-			counts.set(key, (counts.get(key) ?? 0) + 1);
+			counts.add(keyOf(first, second, code));
 			first = second;
 		}
 		second = code;
@@ -164,6 +163,54 @@ function countTrigrams(value: string): Map<number, number> {
 	if (!afterSpace) add(SPACE);
 	return counts;
 }
+
+/** Bits of a trigram table's size: room for twice the trigrams of 2,048 characters lower-cased ("İ" becomes two). */
+const TABLE_BITS = 14;
+
+/**
+ * The distinct trigrams of one text and their counts: an open-addressing table, reused from text to text. A Map per
+ * text was the largest share of a batch's allocations (every sentence of every draft is scored).
+ */
+class TrigramCounts {
+	private readonly keys = new Float64Array(1 << TABLE_BITS);
+	private readonly counts = new Int32Array(1 << TABLE_BITS);
+	/** The slots in use, to visit and clear only those. */
+	private readonly used = new Int32Array(1 << TABLE_BITS);
+	private size = 0;
+
+	cleared(): this {
+		for (let index = 0; index < this.size; index++) this.counts[this.used[index] as number] = 0;
+		this.size = 0;
+		return this;
+	}
+
+	add(key: number): void {
+		const mask = (1 << TABLE_BITS) - 1;
+		let slot = slotOf(key);
+		while (this.counts[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+		if (this.counts[slot] === 0) {
+			this.keys[slot] = key;
+			this.used[this.size++] = slot;
+		}
+		(this.counts[slot] as number)++;
+	}
+
+	forEach(visit: (count: number, key: number) => void): void {
+		for (let index = 0; index < this.size; index++) {
+			const slot = this.used[index] as number;
+			visit(this.counts[slot] as number, this.keys[slot] as number);
+		}
+	}
+}
+
+/** A key's first slot: its low and high 32 bits mixed (keys reach 2^48). */
+function slotOf(key: number): number {
+	const low = key | 0;
+	const high = (key / 0x100000000) | 0;
+	return Math.imul(low ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1) >>> (32 - TABLE_BITS);
+}
+
+const TRIGRAMS = new TrigramCounts();
 
 const SPACE = 0x20;
 
@@ -188,14 +235,14 @@ function isFrancSeparator(code: number): boolean {
  * franc's distance to each language's model: per distinct trigram, the gap between its count and its rank in the
  * model (sic), or 300 if absent.
  */
-function distancesTo(counts: Map<number, number>): number[] {
+function distancesTo(counts: TrigramCounts): number[] {
 	const totals = LANGUAGES.map(() => 0);
-	for (const [key, count] of counts) {
+	counts.forEach((count, key) => {
 		const ranks = RANKS.get(key);
 		for (let language = 0; language < totals.length; language++) {
 			const rank = ranks?.[language] ?? -1;
 			(totals[language] as number) += rank === -1 ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
 		}
-	}
+	});
 	return totals;
 }

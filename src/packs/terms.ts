@@ -48,7 +48,9 @@ export function compileTerms(terms: readonly string[], language: Language, names
 		const words = parseTerm(term, language);
 		if (words.length === 0) continue;
 		const gluable = words.every((word) => (word.mode === "stem" || word.mode === "exact") && !word.sign);
-		entries.push(gluable ? { term, words, glued: glue(words.map((word) => word.norm)) } : { term, words });
+		// A finding's reasons show the entry; "=" only says how it compares.
+		const shown = term.startsWith("=") ? term.slice(1) : term;
+		entries.push(gluable ? { term: shown, words, glued: glue(words.map((word) => word.norm)) } : { term: shown, words });
 	}
 	return { entries };
 }
@@ -88,8 +90,16 @@ function parseTerm(term: string, language: Language): WordPattern[] {
 	});
 }
 
+const JOINER = /[-_.'\s]/;
+const JOINERS = /[-_.'\s]/g;
+
 function glue(parts: string[]): string {
-	return parts.join("").replace(/[-_.'\s]/g, "");
+	return withoutJoiners(parts.join(""));
+}
+
+/** A word without hyphens, dots and the like; most words have none, and are returned as they are. */
+function withoutJoiners(word: string): string {
+	return JOINER.test(word) ? word.replace(JOINERS, "") : word;
 }
 
 function wordMatches(pattern: WordPattern, token: Token): boolean {
@@ -163,7 +173,7 @@ export class TermLists {
 			hits = scan(doc, (language) => this.mergedFor(language), this.lists.length);
 			this.scanned.set(doc, hits);
 		}
-		return hits[list] ?? [];
+		return hits[list] ?? NO_HITS;
 	}
 
 	private mergedFor(language: Language): MergedIndex {
@@ -200,9 +210,12 @@ function mergeIndexes(lists: CompiledList[]): MergedIndex {
 	return merged;
 }
 
+/** The hits of a list that has none in a document: one shared array, frozen so that nothing adds to it. */
+const NO_HITS = Object.freeze([]) as unknown as Hit[];
+
 /** Each list's hits in a document, in one pass over its tokens. */
 function scan(doc: Doc, mergedFor: (language: Language) => MergedIndex, listCount: number): Hit[][] {
-	const hits: Hit[][] = Array.from({ length: listCount }, () => []);
+	const hits: Hit[][] = new Array(listCount).fill(NO_HITS);
 	/** For each list, the first token it may match at: the end of its last hit. */
 	const nextFree = new Array<number>(listCount).fill(0);
 	const longest = new Array<Hit | undefined>(listCount).fill(undefined);
@@ -231,14 +244,15 @@ function scan(doc: Doc, mergedFor: (language: Language) => MergedIndex, listCoun
 		consider(position, index.prefixed.get(token.norm.charAt(0)));
 		consider(position, index.suffixed.get(token.norm.charAt(token.norm.length - 1)));
 		// Glued forms are looked at only by lists with no entry at this token.
-		for (const { list, term } of index.byGlued.get(glue([token.norm])) ?? []) {
+		for (const { list, term } of index.byGlued.get(withoutJoiners(token.norm)) ?? []) {
 			if (position < (nextFree[list] as number) || longest[list]) continue;
 			found.push(list);
 			longest[list] = hitOf(doc, position, position + 1, term);
 		}
 		for (const list of found) {
 			const hit = longest[list] as Hit;
-			(hits[list] as Hit[]).push(hit);
+			if (hits[list] === NO_HITS) hits[list] = [hit];
+			else (hits[list] as Hit[]).push(hit);
 			nextFree[list] = hit.endToken;
 			longest[list] = undefined;
 		}
