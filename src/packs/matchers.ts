@@ -148,16 +148,20 @@ function regexMatcher(matcher: Extract<Matcher, { regex: unknown }>, context: Ma
 	};
 }
 
+/**
+ * The matcher, computed once per document. Rules check one document at a time, so only the last document's hits are
+ * kept: asked about another, the matcher computes again.
+ */
 function memoize(matcher: MatcherFunction, byWindow: boolean): CompiledMatcher {
-	const cache = new WeakMap<Doc, Hit[]>();
+	let lastDoc: Doc | undefined;
+	let lastHits: Hit[] = [];
 	const memoized = (doc: Doc, window?: TokenWindow) => {
 		if (byWindow && window) return matcher(doc, window);
-		let hits = cache.get(doc);
-		if (!hits) {
-			hits = matcher(doc);
-			cache.set(doc, hits);
+		if (doc !== lastDoc) {
+			lastHits = matcher(doc);
+			lastDoc = doc;
 		}
-		return hits;
+		return lastHits;
 	};
 	return Object.assign(memoized, { byWindow });
 }

@@ -50,7 +50,9 @@ export function compileTerms(terms: readonly string[], language: Language, names
 		const gluable = words.every((word) => (word.mode === "stem" || word.mode === "exact") && !word.sign);
 		// A finding's reasons show the entry; "=" only says how it compares.
 		const shown = term.startsWith("=") ? term.slice(1) : term;
-		entries.push(gluable ? { term: shown, words, glued: glue(words.map((word) => word.norm)) } : { term: shown, words });
+		entries.push(
+			gluable ? { term: shown, words, glued: glue(words.map((word) => word.norm)) } : { term: shown, words },
+		);
 	}
 	return { entries };
 }
@@ -143,7 +145,8 @@ export class TermLists {
 	/** Each list's number, by the list as written: a lexicon that several rules use is scanned once. */
 	private readonly numbers = new Map<object, number>();
 	private readonly merged = new Map<Language, MergedIndex>();
-	private scanned = new WeakMap<Doc, Hit[][]>();
+	/** The last document scanned and its hits: rules check one document at a time. */
+	private scanned: { doc?: Doc; hits: Hit[][] } = { hits: [] };
 
 	/**
 	 * Adds a list, compiled per language on first use (a run over English drafts never stems a long list the Dutch
@@ -162,18 +165,15 @@ export class TermLists {
 			return forLanguage;
 		});
 		this.merged.clear();
-		this.scanned = new WeakMap();
+		this.scanned = { hits: [] };
 		this.numbers.set(list, this.lists.length - 1);
 		return this.lists.length - 1;
 	}
 
 	hitsOf(doc: Doc, list: number): Hit[] {
-		let hits = this.scanned.get(doc);
-		if (!hits) {
-			hits = scan(doc, (language) => this.mergedFor(language), this.lists.length);
-			this.scanned.set(doc, hits);
-		}
-		return hits[list] ?? NO_HITS;
+		if (this.scanned.doc !== doc)
+			this.scanned = { doc, hits: scan(doc, (language) => this.mergedFor(language), this.lists.length) };
+		return this.scanned.hits[list] ?? NO_HITS;
 	}
 
 	private mergedFor(language: Language): MergedIndex {

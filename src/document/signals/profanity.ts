@@ -1,5 +1,5 @@
 import { cuss } from "cuss";
-import type { Doc } from "../document.js";
+import type { Doc, Token } from "../document.js";
 import type { Hit } from "../hit.js";
 
 /**
@@ -10,13 +10,19 @@ import type { Hit } from "../hit.js";
 export function findProfanity(doc: Doc, minRating: 1 | 2): Hit[] {
 	const floor = doc.language === "en" ? minRating : 2;
 	const hits: Hit[] = [];
-	for (const [index, token] of doc.tokens.entries()) {
+	const { tokens } = doc;
+	for (let index = 0; index < tokens.length; index++) {
+		const token = tokens[index] as Token;
 		if (token.kind !== "word" && token.kind !== "hashtag") continue;
 		// The word or its singular, not the stem: stems are not words, and cuss lists misspellings ("pric").
-		const rating = cuss[token.norm] ?? cuss[token.norm.replace(/s$/, "")];
+		const { norm } = token;
+		const rating = RATINGS.get(norm) ?? (norm.endsWith("s") ? RATINGS.get(norm.slice(0, -1)) : undefined);
 		if (rating !== undefined && rating >= floor) {
-			hits.push({ start: token.start, end: token.end, firstToken: index, endToken: index + 1, term: token.norm });
+			hits.push({ start: token.start, end: token.end, firstToken: index, endToken: index + 1, term: norm });
 		}
 	}
 	return hits;
 }
+
+/** cuss's ratings by word, in a Map: looked up for every word of every draft. */
+const RATINGS = new Map(Object.entries(cuss));
