@@ -68,7 +68,7 @@ export function englishTagger(text: string, tokens: readonly RawToken[]): (token
 }
 
 /** A stretch of the text that compromise reads as one sentence, with the whitespace and punctuation around it. */
-export interface Segment {
+interface Segment {
 	start: number;
 	end: number;
 }

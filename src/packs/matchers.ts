@@ -32,8 +32,6 @@ export interface MatcherContext {
 }
 
 const LANGUAGES: Language[] = ["en", "nl"];
-/** A list with no entries for a language: always the same one, so it is compiled once like the others. */
-const NO_TERMS: readonly string[] = [];
 
 /** Compiles a matcher from a pack into a function over documents. */
 export function compileMatcher(matcher: Matcher, context: MatcherContext): CompiledMatcher {
@@ -74,7 +72,7 @@ function compileUncached(matcher: Matcher, context: MatcherContext): MatcherFunc
 }
 
 function termMatcher(list: TermList, context: MatcherContext, names = false): MatcherFunction {
-	const termsOf = (language: Language) => (Array.isArray(list) ? list : (list[language] ?? NO_TERMS));
+	const termsOf = (language: Language) => (Array.isArray(list) ? list : (list[language] ?? []));
 	const compile = (language: Language) => compiledTerms(termsOf(language), language, names, context.vocabulary);
 	// A list that names the organisation is compiled for each config, and it is long: it is compiled on its first use
 	// and scanned on its own. The others are scanned together.
@@ -84,7 +82,6 @@ function termMatcher(list: TermList, context: MatcherContext, names = false): Ma
 	return (doc) => lists.hitsOf(doc, id);
 }
 
-/** `{organization}` in a word list stands for each of the organisation's names; without a config the entry drops. */
 /**
  * Word lists compiled earlier in this process, by the list as parsed: the built-in packs are parsed once (see
  * parsePack), so their lists are compiled once, or already in the startup snapshot. A list that names the
@@ -113,6 +110,7 @@ function compiledTerms(
 
 const ORGANIZATION = "{organization}";
 
+/** `{organization}` in a word list stands for each of the organisation's names; without a config the entry drops. */
 function expandPlaceholders(terms: readonly string[], vocabulary: Vocabulary): string[] {
 	const names = organizationNames(vocabulary);
 	return terms.flatMap((term) =>

@@ -149,21 +149,13 @@ export class TermLists {
 	private scanned: { doc?: Doc; hits: Hit[][] } = { hits: [] };
 
 	/**
-	 * Adds a list, compiled per language on first use (a run over English drafts never stems a long list the Dutch
-	 * way); its hits in a document are `hitsOf(doc, number)`.
+	 * Adds a list, compiled for a language when the first document in that language is scanned (a run over English
+	 * drafts never stems a long list the Dutch way); its hits in a document are `hitsOf(doc, number)`.
 	 */
 	add(list: object, compile: CompiledFor): number {
 		const known = this.numbers.get(list);
 		if (known !== undefined) return known;
-		const compiled = new Map<Language, CompiledList>();
-		this.lists.push((language) => {
-			let forLanguage = compiled.get(language);
-			if (!forLanguage) {
-				forLanguage = compile(language);
-				compiled.set(language, forLanguage);
-			}
-			return forLanguage;
-		});
+		this.lists.push(compile);
 		this.merged.clear();
 		this.scanned = { hits: [] };
 		this.numbers.set(list, this.lists.length - 1);
