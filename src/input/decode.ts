@@ -47,7 +47,10 @@ export function* decodeChunks(chunks: Iterable<Uint8Array>, encoding: TextEncodi
 	if (rest !== "") yield rest;
 }
 
-/** What the user should know about how a file's chunks decode: a warning when UTF-8 is not valid. */
+/**
+ * What the user should know about how a file's chunks decode: a warning when UTF-8 is not valid. A chunk is read only
+ * until the next is asked for.
+ */
 export function decodingWarnings(chunks: Iterable<Uint8Array>, encoding: TextEncoding): string[] {
 	if (encoding.label !== "utf-8") return [];
 	let pending: Uint8Array = new Uint8Array(0);
@@ -55,7 +58,8 @@ export function decodingWarnings(chunks: Iterable<Uint8Array>, encoding: TextEnc
 		const bytes = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
 		const complete = bytes.length - incompleteTail(bytes);
 		if (!isUtf8(bytes.subarray(0, complete))) return [INVALID_UTF8];
-		pending = bytes.subarray(complete);
+		// A copy (a Buffer's slice is not one): the reader may fill the chunk's buffer again.
+		pending = Uint8Array.from(bytes.subarray(complete));
 	}
 	return pending.length === 0 ? [] : [INVALID_UTF8];
 }

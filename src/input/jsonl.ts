@@ -10,6 +10,7 @@ import { JsonLineSchema } from "../contracts/draft.js";
 import { ChunkedText } from "./chunked-text.js";
 import { type Draft, draftName, type SplitItem } from "./draft.js";
 import { OffsetMapBuilder } from "./offsets.js";
+import { SeenIds } from "./seen-ids.js";
 
 /**
  * Reads a JSON Lines file (https://jsonlines.org) as its chunks come: one `{"id", "text", "lang"?, "date"?}` object
@@ -19,7 +20,7 @@ import { OffsetMapBuilder } from "./offsets.js";
  * character in the draft, and a finding that starts or ends there points at the whole escape.
  */
 export function* readJsonLines(chunks: Iterable<string>, file: string): Generator<SplitItem> {
-	const seenIds = new Map<string, number>();
+	const seenIds = new SeenIds();
 	let line = 0;
 	// Positions count a lone CR as a line end too (report/positions.ts); JSON Lines ends a line at LF only.
 	let fileLine = 1;
@@ -36,12 +37,9 @@ export function* readJsonLines(chunks: Iterable<string>, file: string): Generato
 		}
 		const { meta, offsets, draftText } = result;
 		if (meta.id !== undefined) {
-			const previous = seenIds.get(meta.id);
+			const previous = seenIds.firstLine(meta.id, line);
 			if (previous !== undefined)
 				yield { problem: { line, column: 1, message: `duplicate id "${meta.id}" (also on line ${previous})` } };
-			// A copy: the id as parsed is a slice of its line, which would keep the line's chunk (so, in the end, the
-			// file) in memory for as long as the ids are kept.
-			else seenIds.set(structuredClone(meta.id), line);
 		}
 		yield { draft: { ...draftName(file, meta.id, line), text: draftText, offsets, meta, excerpt } };
 	}
