@@ -16,7 +16,7 @@ const blob = join(folder, "postcheck.blob");
 // times: regular expressions stay interpreted for their first 100,000 runs (a post needs a few hundred). A snapshot
 // runs only with the V8 flags it was built with, so bin/postcheck reads them from `built-for`.
 // A batch keeps about 30 MB alive per thread but V8 let each heap grow to four times that before collecting; grown by
-// 30% at most, with a young generation of 8 MB, a batch of 11,188 drafts peaks at about 185 MB instead of 265 MB, for
+// 30% at most, with a young generation of 8 MB, a batch of 11,188 drafts peaks at about 175 MB instead of 265 MB, for
 // about 3% more time (by half at most: 16 times the batch peaked 13 to 20 MB higher than now, for the same time).
 const V8_FLAGS = ["--regexp-tier-up-ticks=100000", "--heap-growing-percent=30", "--max-semi-space-size=8"];
 
