@@ -27,7 +27,7 @@ describe("SeenIds", () => {
 		const seen = new SeenIds();
 		const takenForRepeats = ids.filter((id, index) => seen.firstLine(id, index + 1) !== undefined);
 		expect(takenForRepeats).toEqual([]);
-		const foundOnWrongLine = ids.filter((id, index) => seen.firstLine(id, 0) !== index + 1);
+		const foundOnWrongLine = ids.filter((id, index) => seen.firstLine(id, ids.length + index) !== index + 1);
 		expect(foundOnWrongLine).toEqual([]);
 	});
 

@@ -18,13 +18,18 @@ export class SeenIds {
 		if (this.slots[slot + 2] !== 0) return this.slots[slot + 2];
 		this.slots.set([high, low, line], slot);
 		this.count++;
-		if (this.count * 4 > (this.slots.length / 3) * 3) this.grow();
+		if (this.count * 4 > this.capacity * 3) this.grow();
 		return undefined;
+	}
+
+	/** How many ids the table has room for (a power of two). */
+	private get capacity(): number {
+		return this.slots.length / 3;
 	}
 
 	/** The slot holding this hash, or the empty slot where it belongs (open addressing, linear probing, 3/4 full at most). */
 	private find(high: number, low: number): number {
-		const mask = this.slots.length / 3 - 1;
+		const mask = this.capacity - 1;
 		for (let index = low & mask; ; index = (index + 1) & mask) {
 			const slot = 3 * index;
 			if (this.slots[slot + 2] === 0) return slot;
