@@ -37,6 +37,13 @@ describe("JSON Lines", () => {
 		expect(fileSlice(file, third as never, "Globex")).toBe("Globex");
 	});
 
+	it("reads a repeated text key as JSON.parse does, the last one, and maps positions into that one", () => {
+		const line = '{"id": "d", "text": "draft one", "text": "You are all idiots at Globex"}';
+		const [draft] = splitDrafts(line, "posts.jsonl", "jsonl", {}).drafts;
+		expect(draft?.text).toBe("You are all idiots at Globex");
+		expect(fileSlice(line, draft as never, "idiots at Globex")).toBe("idiots at Globex");
+	});
+
 	it("reports a bad line at its line and column and keeps the others", () => {
 		const bad = [
 			'{"id": "1", "text": "fine"}',

@@ -91,8 +91,13 @@ function parseLine(line: string, lineStart: number): ParsedLine {
 		return { problem: { column: (node?.offset ?? 0) + 1, message: `${where}${message}` } };
 	}
 	const { text, ...meta } = parsed.data;
-	const textNode = findNodeAtLocation(root, ["text"]) as Node;
-	return { meta, draftText: text, offsets: mapStringLiteral(line, textNode.offset, lineStart) };
+	return { meta, draftText: text, offsets: mapStringLiteral(line, lastValueOf(root, "text").offset, lineStart) };
+}
+
+/** An object's value for a key: when the key repeats, the last, as `getNodeValue` (and JSON.parse) keep it. */
+function lastValueOf(object: Node, key: string): Node {
+	const property = object.children?.findLast((child) => child.children?.[0]?.value === key);
+	return property?.children?.[1] as Node;
 }
 
 /** Maps the characters of a JSON string literal at `literalStart` (its opening quote) to file offsets. */
