@@ -10,7 +10,8 @@ import { build } from "esbuild";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const folder = join(root, "dist", "snapshot");
-const bundle = join(folder, "postcheck.cjs");
+const cliBundle = join(folder, "postcheck.cjs");
+const workerBundle = join(folder, "check-worker.cjs");
 const blob = join(folder, "postcheck.blob");
 // V8 cannot snapshot a regular expression compiled to machine code, and the warm-up runs the tokenizer thousands of
 // times: regular expressions stay interpreted for their first 100,000 runs (a post needs a few hundred). A snapshot
@@ -51,12 +52,14 @@ function zodEnglishOnly() {
 	};
 }
 
-rmSync(folder, { recursive: true, force: true });
-mkdirSync(folder, { recursive: true });
-try {
+/**
+ * Bundles a module of dist/cli/ with everything it imports into one CommonJS file in the snapshot folder. The snapshot
+ * starts from the CLI's bundle; worker threads cannot start from a snapshot, so they load their own bundle.
+ */
+async function bundle(entry, outfile) {
 	await build({
-		entryPoints: [join(root, "dist", "cli", "snapshot.js")],
-		outfile: bundle,
+		entryPoints: [join(root, "dist", "cli", entry)],
+		outfile,
 		bundle: true,
 		platform: "node",
 		format: "cjs",
@@ -73,14 +76,25 @@ try {
 		logLevel: "warning",
 	});
 	// V8 keeps a script's source in the heap, two bytes a character if any character is not ASCII: escape those few.
-	const source = readFileSync(bundle, "utf8");
+	const source = readFileSync(outfile, "utf8");
 	writeFileSync(
-		bundle,
+		outfile,
 		source.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`),
 	);
-	execFileSync(process.execPath, [...V8_FLAGS, "--no-warnings", "--snapshot-blob", blob, "--build-snapshot", bundle], {
-		stdio: ["ignore", "ignore", "pipe"],
-	});
+}
+
+rmSync(folder, { recursive: true, force: true });
+mkdirSync(folder, { recursive: true });
+try {
+	await bundle("snapshot.js", cliBundle);
+	await bundle("check-worker.js", workerBundle);
+	execFileSync(
+		process.execPath,
+		[...V8_FLAGS, "--no-warnings", "--snapshot-blob", blob, "--build-snapshot", cliBundle],
+		{
+			stdio: ["ignore", "ignore", "pipe"],
+		},
+	);
 	// bin/postcheck compares the first two lines with what runs it: the folder the snapshot was built in, and the Node.js.
 	writeFileSync(join(folder, "built-for"), `${root}\n${process.execPath}\n${V8_FLAGS.join(" ")}\n`);
 } catch (error) {

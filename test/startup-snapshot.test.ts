@@ -23,8 +23,9 @@ function batchFile(): string {
 }
 
 describe("bin/postcheck and its startup snapshot", () => {
-	it("is built by the build, for this folder and this Node.js", () => {
+	it("is built by the build, for this folder and this Node.js, with its workers' bundle", () => {
 		expect(existsSync(`${ROOT}dist/snapshot/postcheck.blob`)).toBe(true);
+		expect(existsSync(`${ROOT}dist/snapshot/check-worker.cjs`)).toBe(true);
 	});
 
 	const cases: [string, string[], string?][] = [
