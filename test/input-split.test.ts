@@ -131,6 +131,12 @@ describe("CSV", () => {
 			"5:12 unterminated quoted field",
 		]);
 	});
+
+	it("reports an id an earlier row has, at its cell, and still checks the row", () => {
+		const { drafts, problems } = splitDrafts('text,id\n"two\nlines",a\nsecond,b\nthird, a \n', "p.csv", "csv", {});
+		expect(drafts.map((draft) => draft.text)).toEqual(["two\nlines", "second", "third"]);
+		expect(problems).toEqual([{ line: 5, column: 7, message: 'duplicate id "a" (also on line 2)' }]);
+	});
 });
 
 describe("Markdown with front matter", () => {

@@ -3,6 +3,7 @@ import { DraftMetaSchema } from "../contracts/draft.js";
 import { ChunkedText } from "./chunked-text.js";
 import { draftName, type FileExcerpt, type InputProblem, type SplitItem } from "./draft.js";
 import { type OffsetMap, OffsetMapBuilder } from "./offsets.js";
+import { SeenIds } from "./seen-ids.js";
 
 /** The header names scheduling tools use for each column, tried in order when postcheck.yaml names none. */
 const USUAL_NAMES: Record<keyof CsvColumns, string[]> = {
@@ -35,11 +36,12 @@ type ColumnIndexes = Partial<Record<keyof CsvColumns, number>>;
  * language. Drafts and problems come in file order, a record at a time, so memory holds the record being read, not
  * the file. The delimiter is a comma, or a semicolon when the header has more of those (European spreadsheets). The
  * link, when there is one, is checked as the draft's last line. A row without the header's number of fields is a
- * problem.
+ * problem, and so is an id an earlier row has (the row is still checked).
  */
 export function* readCsv(chunks: Iterable<string>, file: string, columns: CsvColumns): Generator<SplitItem> {
 	let header: CsvRecord | undefined;
 	let indexes: ColumnIndexes | undefined;
+	const seenIds = new SeenIds();
 	for (const item of readRecords(chunks)) {
 		if ("problem" in item) {
 			yield item;
@@ -50,6 +52,18 @@ export function* readCsv(chunks: Iterable<string>, file: string, columns: CsvCol
 			else indexes = found;
 		} else if (indexes) {
 			const row = readRow(item, header, indexes, file);
+			const id = row && "draft" in row ? row.draft.meta.id : undefined;
+			const previous = id === undefined ? undefined : seenIds.firstLine(id, item.line);
+			if (previous !== undefined) {
+				const idField = item.fields[indexes.id as number] as Field;
+				yield {
+					problem: {
+						line: idField.line,
+						column: idField.column,
+						message: `duplicate id "${id}" (also on line ${previous})`,
+					},
+				};
+			}
 			if (row) yield row;
 		}
 	}
