@@ -139,7 +139,7 @@ function regexMatcher(matcher: Extract<Matcher, { regex: unknown }>, context: Ma
 		for (const match of folded.text.matchAll(regex)) {
 			if (match[0].length > 0 && validate(match[0])) {
 				const span = folded.toOriginal(match.index, match.index + match[0].length);
-				hits.push(hitFromSpan(doc, span.start, span.end, regex.source));
+				hits.push(hitFromSpan(doc, span.start, span.end, match[0]));
 			}
 		}
 		return hits;
