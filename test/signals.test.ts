@@ -59,6 +59,16 @@ describe("targets", () => {
 		expect(found({ lexicon: "group" }, "Netlicht-monteurs zijn net apen", "nl")).toEqual(["Netlicht-monteurs"]);
 	});
 
+	it("find a name at the start of a camel-case handle or hashtag, not inside a longer word", () => {
+		const withCompetitor = resolveVocabulary(ConfigSchema.parse({ competitors: ["Hooli"] }), "2026-11-22");
+		const doc = buildDocument("@HooliSupport is slow, #HooliFail trends, hooligans cheer, @hoolisupport too", "en");
+		const hits = compileMatcher(
+			{ vocabulary: "competitors" },
+			{ lexicons, vocabulary: withCompetitor, terms: new TermLists(), where: "test" },
+		)(doc);
+		expect(hits.map((hit) => doc.text.slice(hit.start, hit.end))).toEqual(["@HooliSupport", "#HooliFail"]);
+	});
+
 	it("find @mentions and, in English, named people", () => {
 		const doc = buildDocument("@globexhelp fix it. Mark Smith said so.", "en");
 		expect(SIGNALS.mention(doc).map((hit) => hit.term)).toEqual(["@globexhelp"]);

@@ -16,7 +16,10 @@ export interface Token extends RawToken {
 	norm: string;
 	/** The stem of `norm`, shared by a word's inflections. */
 	key: string;
-	/** The stems of the parts of a hyphenated word or handle ("netlicht", "monteur" for "Netlicht-monteurs"). */
+	/**
+	 * The stems of the parts of a hyphenated word, or of a handle or hashtag also at its capitals ("netlicht", "monteur"
+	 * for "Netlicht-monteurs"; "hooli", "support" for "@HooliSupport").
+	 */
 	parts: string[];
 	/** Index of the sentence the token is in. */
 	sentence: number;
@@ -44,10 +47,14 @@ function formsOf(token: RawToken, language: Language): TokenForms {
 	const norm = normalize(token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text);
 	const stemmed = token.kind === "word" || token.kind === "hashtag" || token.kind === "mention";
 	const key = stemmed ? stem(norm, language) : norm;
-	const compound = stemmed && /[-_]/.test(norm);
-	const parts = compound ? norm.split(/[-_]/).filter((part) => part.length > 1) : [];
+	const signed = token.kind === "hashtag" || token.kind === "mention";
+	const split = signed ? normalize(token.text.slice(1).replace(CAMEL_CASE, "-")) : norm;
+	const parts = stemmed && /[-_]/.test(split) ? split.split(/[-_]/).filter((part) => part.length > 1) : [];
 	return { norm, key, parts: parts.map((part) => stem(part, language)) };
 }
+
+/** Where a handle or hashtag written in camel case starts a new word: "Hooli|Support", "ACME|Careers". */
+const CAMEL_CASE = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu;
 
 /** Builds the document for a draft whose main language is known; each sentence may be in the other one. */
 export function buildDocument(text: string, language: Language): Doc {
