@@ -59,6 +59,20 @@ describe("targets", () => {
 		expect(found({ lexicon: "group" }, "Netlicht-monteurs zijn net apen", "nl")).toEqual(["Netlicht-monteurs"]);
 	});
 
+	it('keep a listed word\'s apostrophe ("we\'re" does not find "were"), not a name\'s (#Sainsburys)', () => {
+		expect(found({ lexicon: "work-context" }, "The facts were secret, and so were the plans. We're shipping")).toEqual([
+			"We're",
+			"shipping",
+		]);
+		const named = resolveVocabulary(ConfigSchema.parse({ organization: { name: "Sainsbury's" } }), "2026-11-22");
+		const doc = buildDocument("Queue at #Sainsburys again", "en");
+		const hits = compileMatcher(
+			{ vocabulary: "organization" },
+			{ lexicons, vocabulary: named, terms: new TermLists(), where: "test" },
+		)(doc);
+		expect(hits.map((hit) => doc.text.slice(hit.start, hit.end))).toEqual(["#Sainsburys"]);
+	});
+
 	it("find a name at the start of a camel-case handle or hashtag, not inside a longer word", () => {
 		const withCompetitor = resolveVocabulary(ConfigSchema.parse({ competitors: ["Hooli"] }), "2026-11-22");
 		const doc = buildDocument("@HooliSupport is slow, #HooliFail trends, hooligans cheer, @hoolisupport too", "en");

@@ -51,7 +51,16 @@ export function compileTerms(terms: readonly string[], language: Language, names
 		// A finding's reasons show the entry; "=" only says how it compares.
 		const shown = term.startsWith("=") ? term.slice(1) : term;
 		entries.push(
-			gluable ? { term: shown, words, glued: glue(words.map((word) => word.norm)) } : { term: shown, words },
+			gluable
+				? {
+						term: shown,
+						words,
+						glued: glue(
+							words.map((word) => word.norm),
+							names,
+						),
+					}
+				: { term: shown, words },
 		);
 	}
 	return { entries };
@@ -95,9 +104,16 @@ function parseTerm(term: string, language: Language): WordPattern[] {
 const JOINER = /[-_.'\s]/;
 const JOINERS = /[-_.'\s]/g;
 
-function glue(parts: string[]): string {
-	return withoutJoiners(parts.join(""));
+/**
+ * A name loses its apostrophe glued, as hashtags write it ("#Sainsburys"); a listed word keeps it, or "we're" would
+ * find "were" and "he'll" "hell".
+ */
+function glue(parts: string[], names: boolean): string {
+	const joined = parts.join("");
+	return names ? withoutJoiners(joined) : joined.replace(JOINERS_BUT_APOSTROPHE, "");
 }
+
+const JOINERS_BUT_APOSTROPHE = /[-_.\s]/g;
 
 /** A word without hyphens, dots and the like; most words have none, and are returned as they are. */
 function withoutJoiners(word: string): string {
