@@ -83,6 +83,14 @@ describe("targets", () => {
 		expect(hits.map((hit) => doc.text.slice(hit.start, hit.end))).toEqual(["@HooliSupport", "#HooliFail"]);
 	});
 
+	it("tell apart words the light stemmer gives one key (market/marketing, sit/site, doom/doomed)", () => {
+		expect(found({ lexicon: "group" }, "The market is up, ask marketing")).toEqual(["marketing"]);
+		expect(found({ lexicon: "work-context" }, "Sitting on the beach, data stored offline, planted tomatoes")).toEqual(
+			[],
+		);
+		expect(found({ lexicon: "insult" }, "Playing Doom all night")).toEqual([]);
+	});
+
 	it("find @mentions and, in English, named people", () => {
 		const doc = buildDocument("@globexhelp fix it. Mark Smith said so.", "en");
 		expect(SIGNALS.mention(doc).map((hit) => hit.term)).toEqual(["@globexhelp"]);
