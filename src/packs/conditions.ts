@@ -43,10 +43,10 @@ function compileNear(
 		? (doc, window) => indexHits(matcher(doc, window))
 		: indexedHits(matcher);
 	const windowOf = scopeWindow(within);
-	const accepts = within === "match" ? overlapsInText : () => true;
+	const accepts = within === "match" ? overlapsInText : isTokenScope(within) ? reachesBeside : () => true;
 	const condition: CompiledCondition = (doc, candidate) => {
 		const window = windowOf(doc, candidate);
-		return firstInWindow(hitsOf(doc, window), window, (hit) => accepts(hit, candidate));
+		return firstInWindow(hitsOf(doc, window), window, (hit) => accepts(hit, candidate, window));
 	};
 	return { condition, byWindow: matcher.byWindow };
 }
@@ -73,12 +73,33 @@ function scopeWindow(scope: Scope): (doc: Doc, candidate: Hit) => TokenWindow {
 	if (scope === "context") return (doc, candidate) => sentenceWindow(doc, candidate, 1);
 	const before = scope.before ?? 0;
 	const after = scope.after ?? 0;
-	return (_doc, candidate) => ({ from: candidate.firstToken - before, to: candidate.endToken + after });
+	return (doc, candidate) => {
+		const sentence = sentenceWindow(doc, candidate, 0);
+		return {
+			from: Math.max(sentence.from, candidate.firstToken - before),
+			to: Math.min(sentence.to, candidate.endToken + after),
+		};
+	};
+}
+
+/** `within: { before, after }` with at least one of them: words beside the candidate, not the candidate itself. */
+function isTokenScope(scope: Scope): scope is { before?: number; after?: number } {
+	return typeof scope === "object" && (scope.before ?? 0) + (scope.after ?? 0) > 0;
 }
 
 /** `within: match`: the hit shares characters with the candidate itself, not just a token. */
 function overlapsInText(hit: Hit, candidate: Hit): boolean {
 	return hit.start < candidate.end && hit.end > candidate.start;
+}
+
+/**
+ * `within: { before, after }`: the hit has a word in the window before or after the candidate ("not" in "not
+ * announced yet" is no negation of it; "I" makes "I recall" figurative).
+ */
+function reachesBeside(hit: Hit, candidate: Hit, window: TokenWindow): boolean {
+	const before = hit.firstToken < candidate.firstToken && hit.endToken > window.from;
+	const after = hit.endToken > candidate.endToken && hit.firstToken < window.to;
+	return before || after;
 }
 
 /** The tokens of the candidate's sentences and `distance` sentences on either side. */

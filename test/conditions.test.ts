@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigSchema } from "../src/contracts/config.js";
+import type { Condition, Matcher } from "../src/contracts/pack.js";
+import { buildDocument } from "../src/document/document.js";
+import { compileCondition } from "../src/packs/conditions.js";
+import { parseLexicons } from "../src/packs/load.js";
+import { compileMatcher } from "../src/packs/matchers.js";
+import { TermLists } from "../src/packs/terms.js";
+import { resolveVocabulary } from "../src/packs/vocabulary.js";
+import { ROOT } from "./helpers/cli.js";
+
+const context = {
+	lexicons: parseLexicons(readFileSync(join(ROOT, "rules/lexicons.yaml"), "utf8"), "rules/lexicons.yaml"),
+	vocabulary: resolveVocabulary(ConfigSchema.parse({}), "2026-11-22"),
+	terms: new TermLists(),
+	where: "test",
+};
+
+/** For each candidate the matcher finds, the text that makes the condition hold, or null. */
+function holdsFor(candidates: Matcher, condition: Condition, text: string): (string | null)[] {
+	const doc = buildDocument(text, "en");
+	const check = compileCondition(condition, context, { profileDisclaimer: false });
+	return compileMatcher(
+		candidates,
+		context,
+	)(doc).map((candidate) => {
+		const hit = check(doc, candidate);
+		return hit === undefined ? null : hit === true ? "true" : text.slice(hit.start, hit.end);
+	});
+}
+
+describe("within: { before, after }", () => {
+	const negationBefore: Condition = { near: { lexicon: "negation" }, within: { before: 2 } };
+
+	it("finds words just before the candidate, not the candidate's own", () => {
+		const candidates: Matcher = { terms: ["not announced yet", "announced"] };
+		expect(holdsFor(candidates, negationBefore, "Not announced yet. It was never announced.")).toEqual([null, "never"]);
+	});
+
+	it("counts a phrase that reaches beside the candidate ('I recall' around 'recall')", () => {
+		const figurative: Condition = { near: { terms: ["i recall"] }, within: { before: 1, after: 1 } };
+		expect(holdsFor({ terms: ["recall"] }, figurative, "I recall the recall")).toEqual(["I recall", null]);
+	});
+
+	it("stays in the candidate's sentence", () => {
+		const text = "We tried everything and got nothing. Idiots are everywhere today.";
+		expect(holdsFor({ terms: ["idiots"] }, negationBefore, text)).toEqual([null]);
+	});
+});
