@@ -1,10 +1,14 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPackTestSuites } from "../src/cli/commands/test.js";
 import { ConfigSchema } from "../src/contracts/config.js";
+import type { Matcher } from "../src/contracts/pack.js";
+import { buildDocument } from "../src/document/document.js";
+import { parseLexicons, parsePack } from "../src/packs/load.js";
 import { runPackTests } from "../src/packs/test-runner.js";
 import { ROOT } from "./helpers/cli.js";
+import { builtinPackTexts, compileWithExample } from "./helpers/rules.js";
 
 // The same runner as `postcheck test`: each built-in pack names the config and day its examples are written for.
 const rulesDir = join(ROOT, "rules");
@@ -37,3 +41,34 @@ describe("built-in packs", () => {
 		});
 	}
 });
+
+describe("built-in word lists", () => {
+	it("hold no entry that its own rule's unless conditions cancel as written", () => {
+		const packs = builtinPackTexts().map(({ name, text }) => parsePack(text, `rules/${name}`, { trusted: true }));
+		const rules = compileWithExample(packs);
+		const shared = parseLexicons(readFileSync(join(rulesDir, "lexicons.yaml"), "utf8"), "rules/lexicons.yaml");
+		const cancelled: string[] = [];
+		for (const { pack } of packs) {
+			for (const rule of pack.rules) {
+				const compiled = rules.find((candidate) => candidate.id === `${pack.pack}/${rule.name}`);
+				for (const name of lexiconsMatchedBy(rule.match)) {
+					const lists = pack.lexicons[name] ?? shared[name] ?? [];
+					for (const language of ["en", "nl"] as const) {
+						for (const entry of Array.isArray(lists) ? lists : (lists[language] ?? [])) {
+							const doc = buildDocument(entry.replace(/^[=*]|\*$/g, ""), language);
+							const whole = compiled?.match(doc).find((hit) => hit.start === 0);
+							if (whole && compiled?.unless.some((condition) => condition(doc, whole)))
+								cancelled.push(`${compiled.id} [${language}] ${entry}`);
+						}
+					}
+				}
+			}
+		}
+		expect(cancelled).toEqual([]);
+	});
+});
+
+function lexiconsMatchedBy(matcher: Matcher): string[] {
+	if ("lexicon" in matcher) return [matcher.lexicon];
+	return "any" in matcher ? matcher.any.flatMap(lexiconsMatchedBy) : [];
+}
