@@ -43,7 +43,7 @@ describe("built-in packs", () => {
 });
 
 describe("built-in word lists", () => {
-	it("hold no entry that its own rule's unless conditions cancel as written", () => {
+	it("hold no entry that its own rule's unless conditions or score-lowering modifiers meet as written", () => {
 		const packs = builtinPackTexts().map(({ name, text }) => parsePack(text, `rules/${name}`, { trusted: true }));
 		const rules = compileWithExample(packs);
 		const shared = parseLexicons(readFileSync(join(rulesDir, "lexicons.yaml"), "utf8"), "rules/lexicons.yaml");
@@ -57,7 +57,9 @@ describe("built-in word lists", () => {
 						for (const entry of Array.isArray(lists) ? lists : (lists[language] ?? [])) {
 							const doc = buildDocument(entry.replace(/^[=*]|\*$/g, ""), language);
 							const whole = compiled?.match(doc).find((hit) => hit.start === 0);
-							if (whole && compiled?.unless.some((condition) => condition(doc, whole)))
+							if (!whole || !compiled) continue;
+							const lowering = compiled.modifiers.filter((modifier) => modifier.add < 0).map(({ when }) => when);
+							if ([...compiled.unless, ...lowering].some((condition) => condition(doc, whole)))
 								cancelled.push(`${compiled.id} [${language}] ${entry}`);
 						}
 					}
