@@ -6,7 +6,10 @@ import { ConfigSchema } from "../src/contracts/config.js";
 import type { Matcher } from "../src/contracts/pack.js";
 import { buildDocument } from "../src/document/document.js";
 import { parseLexicons, parsePack } from "../src/packs/load.js";
+import { compileMatcher } from "../src/packs/matchers.js";
+import { TermLists } from "../src/packs/terms.js";
 import { runPackTests } from "../src/packs/test-runner.js";
+import { resolveVocabulary } from "../src/packs/vocabulary.js";
 import { ROOT } from "./helpers/cli.js";
 import { builtinPackTexts, compileWithExample } from "./helpers/rules.js";
 
@@ -67,6 +70,37 @@ describe("built-in word lists", () => {
 			}
 		}
 		expect(cancelled).toEqual([]);
+	});
+
+	it('hold no entry that cannot find itself (a dead entry, as ">" was while punctuation started no match)', () => {
+		const lexicons = [
+			parseLexicons(readFileSync(join(rulesDir, "lexicons.yaml"), "utf8"), "rules/lexicons.yaml"),
+			...builtinPackTexts().map(({ name, text }) => parsePack(text, `rules/${name}`, { trusted: true }).pack.lexicons),
+		];
+		const context = {
+			lexicons: {},
+			vocabulary: resolveVocabulary(ConfigSchema.parse({ organization: { name: "Acme" } }), "2026-11-22"),
+			terms: new TermLists(),
+			where: "test",
+		};
+		const dead: string[] = [];
+		for (const [name, lists] of lexicons.flatMap((byName) => Object.entries(byName))) {
+			for (const language of ["en", "nl"] as const) {
+				const entries = Array.isArray(lists) ? lists : (lists[language] ?? []);
+				const matcher = compileMatcher({ terms: entries }, context);
+				for (const entry of entries) {
+					// A prefix or suffix entry ("kanker*", "*ongeluk") is written out with a letter where its star is.
+					const text = entry
+						.replace(/^=/, "")
+						.replace(/^\*|\*$/, "x")
+						.replaceAll("{organization}", "Acme");
+					const doc = buildDocument(text, language);
+					if (!matcher(doc).some((hit) => hit.start === 0 && hit.end >= text.length - 1))
+						dead.push(`${name} [${language}] ${entry}`);
+				}
+			}
+		}
+		expect(dead).toEqual([]);
 	});
 });
 

@@ -239,11 +239,7 @@ function scan(doc: Doc, mergedFor: (language: Language) => MergedIndex, listCoun
 			if (!best || end > best.endToken) longest[list] = hitOf(doc, position, end, entry.term);
 		}
 	};
-	for (let position = 0; position < tokens.length; position++) {
-		const token = tokens[position] as Token;
-		if (!MATCHABLE.has(token.kind)) continue;
-		const index = mergedFor(token.language);
-		consider(position, index.byFirst.get(token.key));
+	const considerWordForms = (position: number, token: Token, index: MergedIndex) => {
 		if (token.norm !== token.key) consider(position, index.byFirst.get(token.norm));
 		for (const [at, part] of token.parts.entries()) {
 			if (part !== token.key && part !== token.norm && token.parts.indexOf(part) === at)
@@ -257,6 +253,15 @@ function scan(doc: Doc, mergedFor: (language: Language) => MergedIndex, listCoun
 			found.push(list);
 			longest[list] = hitOf(doc, position, position + 1, term);
 		}
+	};
+	for (let position = 0; position < tokens.length; position++) {
+		const token = tokens[position] as Token;
+		const matchable = MATCHABLE.has(token.kind);
+		if (!matchable && token.kind !== "punct") continue;
+		const index = mergedFor(token.language);
+		consider(position, index.byFirst.get(token.key));
+		// Punctuation starts only the entries written with it (">" in "ours > theirs", "% off").
+		if (matchable) considerWordForms(position, token, index);
 		for (const list of found) {
 			const hit = longest[list] as Hit;
 			if (hits[list] === NO_HITS) hits[list] = [hit];
