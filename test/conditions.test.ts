@@ -49,3 +49,31 @@ describe("within: { before, after }", () => {
 		expect(holdsFor({ terms: ["idiots"] }, negationBefore, text)).toEqual([null]);
 	});
 });
+
+describe("any: [conditions]", () => {
+	const nearEither: Condition = {
+		any: [
+			{ near: { terms: ["probably"] }, within: "sentence" },
+			{ near: { terms: ["officials"] }, within: { before: 3 } },
+		],
+	};
+
+	it("holds when one of its conditions does, each in its own scope", () => {
+		const text = "Fire downtown. Officials say fire spread. It was probably the fire.";
+		expect(holdsFor({ terms: ["fire"] }, nearEither, text)).toEqual([null, "Officials", "probably"]);
+	});
+
+	it("shows the earliest hit as evidence", () => {
+		const text = "Officials say the fire was probably arson";
+		const doc = buildDocument(text, "en");
+		const [fire] = compileMatcher({ terms: ["fire"] }, context)(doc);
+		const wide: Condition = {
+			any: [
+				{ near: { terms: ["arson"] }, within: "sentence" },
+				{ near: { terms: ["officials"] }, within: "sentence" },
+			],
+		};
+		const hit = fire && compileCondition(wide, context, { profileDisclaimer: false })(doc, fire);
+		expect(hit !== undefined && hit !== true && text.slice(hit.start, hit.end)).toBe("Officials");
+	});
+});

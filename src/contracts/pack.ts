@@ -103,11 +103,17 @@ export type Scope = z.infer<typeof ScopeSchema>;
 /** Config flags a rule can depend on. */
 export const SettingName = z.enum(["profileDisclaimer"]);
 
-export const ConditionSchema = z.union([
-	z.object({ near: MatcherSchema, within: ScopeSchema.default("sentence") }).strict(),
-	z.object({ setting: SettingName }).strict(),
-]);
-export type Condition = z.infer<typeof ConditionSchema>;
+type NearCondition = { near: Matcher; within: Scope };
+/** What a condition looks for: a matcher's hit in a scope, a config flag, or any of several of those. */
+export type Condition = NearCondition | { setting: z.infer<typeof SettingName> } | { any: Condition[] };
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+	z.union([
+		z.object({ near: MatcherSchema, within: ScopeSchema.default("sentence") }).strict(),
+		z.object({ setting: SettingName }).strict(),
+		z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
+	]),
+);
 
 export const ModifierSchema = z
 	.object({

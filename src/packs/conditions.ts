@@ -28,6 +28,10 @@ export function compileCondition(
 		const holds = settings[condition.setting];
 		return () => (holds ? true : undefined);
 	}
+	if ("any" in condition) {
+		const parts = condition.any.map((part) => compileCondition(part, context, settings, use));
+		return use === "truth" ? firstHolding(parts) : earliestHolding(parts);
+	}
 	const { near, within } = condition;
 	if (use === "truth" && "any" in near) return anyHolds(near.any.map((part) => compileNear(part, within, context)));
 	return compileNear(near, within, context).condition;
@@ -51,19 +55,37 @@ function compileNear(
 	return { condition, byWindow: matcher.byWindow };
 }
 
+/** `any: [conditions]` when only its truth counts: the first that holds settles it. */
+function firstHolding(parts: CompiledCondition[]): CompiledCondition {
+	return (doc, candidate) => {
+		for (const part of parts) {
+			const hit = part(doc, candidate);
+			if (hit) return hit;
+		}
+		return undefined;
+	};
+}
+
+/** `any: [conditions]` for its evidence: the hit that comes first in the document (a setting's `true` before any). */
+function earliestHolding(parts: CompiledCondition[]): CompiledCondition {
+	return (doc, candidate) => {
+		let earliest: Hit | undefined;
+		for (const part of parts) {
+			const hit = part(doc, candidate);
+			if (hit === true) return true;
+			if (hit && (!earliest || hit.start < earliest.start)) earliest = hit;
+		}
+		return earliest;
+	};
+}
+
 /**
  * `near: { any: [...] }` when only its truth counts: the first part with a hit in the window settles it, and the
  * parts that read by window (the person signal tags with compromise) are asked last, so often not at all.
  */
 function anyHolds(parts: { condition: CompiledCondition; byWindow: boolean }[]): CompiledCondition {
 	const ordered = [...parts.filter((part) => !part.byWindow), ...parts.filter((part) => part.byWindow)];
-	return (doc, candidate) => {
-		for (const { condition } of ordered) {
-			const hit = condition(doc, candidate);
-			if (hit) return hit;
-		}
-		return undefined;
-	};
+	return firstHolding(ordered.map((part) => part.condition));
 }
 
 function scopeWindow(scope: Scope): (doc: Doc, candidate: Hit) => TokenWindow {

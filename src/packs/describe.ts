@@ -64,6 +64,7 @@ export function describeMatcher(matcher: Matcher): string {
 /** A `require`, `unless` or modifier condition in words: "an @mention in the same sentence". */
 export function describeCondition(condition: Condition): string {
 	if ("setting" in condition) return `the config sets ${condition.setting}: true`;
+	if ("any" in condition) return condition.any.map(describeCondition).join(", or ");
 	return `${describeMatcher(condition.near)} ${describeScope(condition.within)}`;
 }
 
