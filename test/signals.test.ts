@@ -74,13 +74,20 @@ describe("targets", () => {
 	});
 
 	it("find a name at the start of a camel-case handle or hashtag, not inside a longer word", () => {
-		const withCompetitor = resolveVocabulary(ConfigSchema.parse({ competitors: ["Hooli"] }), "2026-11-22");
-		const doc = buildDocument("@HooliSupport is slow, #HooliFail trends, hooligans cheer, @hoolisupport too", "en");
+		const withCompetitor = resolveVocabulary(ConfigSchema.parse({ competitors: ["Hooli", "TrailHaus"] }), "2026-11-22");
+		const doc = buildDocument(
+			"@HooliSupport is slow, #HooliFail trends, hooligans cheer, @hoolisupport too, ask @TrailHaus_Jess",
+			"en",
+		);
 		const hits = compileMatcher(
 			{ vocabulary: "competitors" },
 			{ lexicons, vocabulary: withCompetitor, terms: new TermLists(), where: "test" },
 		)(doc);
-		expect(hits.map((hit) => doc.text.slice(hit.start, hit.end))).toEqual(["@HooliSupport", "#HooliFail"]);
+		expect(hits.map((hit) => doc.text.slice(hit.start, hit.end))).toEqual([
+			"@HooliSupport",
+			"#HooliFail",
+			"@TrailHaus_Jess",
+		]);
 	});
 
 	it("tell apart words the light stemmer gives one key (market/marketing, sit/site, doom/doomed)", () => {

@@ -47,10 +47,16 @@ function formsOf(token: RawToken, language: Language): TokenForms {
 	const norm = normalize(token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text);
 	const stemmed = token.kind === "word" || token.kind === "hashtag" || token.kind === "mention";
 	const key = stemmed ? stem(norm, language) : norm;
+	if (!stemmed) return { norm, key, parts: [] };
 	const signed = token.kind === "hashtag" || token.kind === "mention";
-	const split = signed ? normalize(token.text.slice(1).replace(CAMEL_CASE, "-")) : norm;
-	const parts = stemmed && /[-_]/.test(split) ? split.split(/[-_]/).filter((part) => part.length > 1) : [];
-	return { norm, key, parts: parts.map((part) => stem(part, language)) };
+	// "@TrailHaus_Jess" is known by "trailhaus" and "jess", and by "trail" and "haus" as well.
+	const camel = signed ? normalize(token.text.slice(1).replace(CAMEL_CASE, "-")) : norm;
+	const parts = new Set([...partsOf(norm), ...(camel === norm ? [] : partsOf(camel))]);
+	return { norm, key, parts: [...parts].map((part) => stem(part, language)) };
+}
+
+function partsOf(word: string): string[] {
+	return /[-_]/.test(word) ? word.split(/[-_]/).filter((part) => part.length > 1) : [];
 }
 
 /** Where a handle or hashtag written in camel case starts a new word: "Hooli|Support", "ACME|Careers". */
