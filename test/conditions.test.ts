@@ -63,17 +63,24 @@ describe("any: [conditions]", () => {
 		expect(holdsFor({ terms: ["fire"] }, nearEither, text)).toEqual([null, "Officials", "probably"]);
 	});
 
-	it("shows the earliest hit as evidence", () => {
-		const text = "Officials say the fire was probably arson";
+	it("shows the hit of the first part that holds, asking the tagger last", () => {
+		const text = "Mark Smith says the fire was arson, officials said";
 		const doc = buildDocument(text, "en");
 		const [fire] = compileMatcher({ terms: ["fire"] }, context)(doc);
-		const wide: Condition = {
+		const shown = (condition: Condition) => {
+			const hit = fire && compileCondition(condition, context, { profileDisclaimer: false })(doc, fire);
+			return hit !== undefined && hit !== true && text.slice(hit.start, hit.end);
+		};
+		const arsonOrOfficials: Condition = {
 			any: [
 				{ near: { terms: ["arson"] }, within: "sentence" },
 				{ near: { terms: ["officials"] }, within: "sentence" },
 			],
 		};
-		const hit = fire && compileCondition(wide, context, { profileDisclaimer: false })(doc, fire);
-		expect(hit !== undefined && hit !== true && text.slice(hit.start, hit.end)).toBe("Officials");
+		expect(shown(arsonOrOfficials)).toBe("arson");
+		expect(shown({ near: { any: [{ signal: "person" }, { terms: ["officials"] }] }, within: "sentence" })).toBe(
+			"officials",
+		);
+		expect(shown({ near: { signal: "person" }, within: "sentence" })).toBe("Mark Smith");
 	});
 });

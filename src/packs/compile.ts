@@ -1,7 +1,7 @@
 import type { Config, Guideline, Language, RuleOverride, Severity } from "../contracts/config.js";
 import type { Matcher, Pack, PlatformName, Rule, TermList } from "../contracts/pack.js";
 import { type Location, UserError } from "../errors.js";
-import { type CompiledCondition, type ConditionUse, compileCondition } from "./conditions.js";
+import { type CompiledCondition, compileCondition } from "./conditions.js";
 import { type CompiledMatcher, compileMatcher } from "./matchers.js";
 import { TermLists } from "./terms.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -110,8 +110,7 @@ function compileRule(
 	if (override.max !== undefined && !("limit" in rule.match))
 		throw new UserError(`rules: ${id}: max applies only to a rule that counts (match: { limit })`);
 	const settings = { profileDisclaimer: config.profileDisclaimer };
-	const condition = (item: Rule["require"][number], use?: ConditionUse) =>
-		compileCondition(item, matcherContext, settings, use);
+	const condition = (item: Rule["require"][number]) => compileCondition(item, matcherContext, settings);
 	return {
 		id,
 		pack,
@@ -128,8 +127,8 @@ function compileRule(
 				: rule.match,
 			matcherContext,
 		),
-		require: rule.require.map((item) => condition(item, "truth")),
-		unless: rule.unless.map((item) => condition(item, "truth")),
+		require: rule.require.map(condition),
+		unless: rule.unless.map(condition),
 		base: rule.score.base,
 		modifiers: rule.score.modifiers.map((modifier) => ({
 			when: condition(modifier.when),

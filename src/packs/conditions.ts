@@ -5,35 +5,26 @@ import { type CompiledMatcher, compileMatcher, type MatcherContext } from "./mat
 
 /**
  * A condition ready to run: the hit that makes it hold for a candidate (`true` for a config setting), or undefined.
- * Compiled for its `evidence` (a score modifier shows the hit in its reason), the hit is the first in the document;
- * compiled for its `truth` (require, unless), it is any hit that makes it hold.
+ * A score modifier shows that hit in its reason. Of several parts (`any`), the first listed that holds gives it, and
+ * the parts that tag with compromise are asked last, so that their sentences are often not tagged at all.
  */
 export type CompiledCondition = (doc: Doc, candidate: Hit) => Hit | true | undefined;
-
-/** What a condition's caller reads from it: the hit it shows, or only whether it holds. */
-export type ConditionUse = "evidence" | "truth";
 
 /** Config flags a condition can test. */
 export interface Settings {
 	profileDisclaimer: boolean;
 }
 
-export function compileCondition(
-	condition: Condition,
-	context: MatcherContext,
-	settings: Settings,
-	use: ConditionUse = "evidence",
-): CompiledCondition {
+export function compileCondition(condition: Condition, context: MatcherContext, settings: Settings): CompiledCondition {
 	if ("setting" in condition) {
 		const holds = settings[condition.setting];
 		return () => (holds ? true : undefined);
 	}
 	if ("any" in condition) {
-		const parts = condition.any.map((part) => compileCondition(part, context, settings, use));
-		return use === "truth" ? firstHolding(parts) : earliestHolding(parts);
+		return firstHolding(condition.any.map((part) => compileCondition(part, context, settings)));
 	}
 	const { near, within } = condition;
-	if (use === "truth" && "any" in near) return anyHolds(near.any.map((part) => compileNear(part, within, context)));
+	if ("any" in near) return anyHolds(near.any.map((part) => compileNear(part, within, context)));
 	return compileNear(near, within, context).condition;
 }
 
@@ -55,7 +46,7 @@ function compileNear(
 	return { condition, byWindow: matcher.byWindow };
 }
 
-/** `any: [conditions]` when only its truth counts: the first that holds settles it. */
+/** The first of several conditions that holds settles it. */
 function firstHolding(parts: CompiledCondition[]): CompiledCondition {
 	return (doc, candidate) => {
 		for (const part of parts) {
@@ -66,22 +57,9 @@ function firstHolding(parts: CompiledCondition[]): CompiledCondition {
 	};
 }
 
-/** `any: [conditions]` for its evidence: the hit that comes first in the document (a setting's `true` before any). */
-function earliestHolding(parts: CompiledCondition[]): CompiledCondition {
-	return (doc, candidate) => {
-		let earliest: Hit | undefined;
-		for (const part of parts) {
-			const hit = part(doc, candidate);
-			if (hit === true) return true;
-			if (hit && (!earliest || hit.start < earliest.start)) earliest = hit;
-		}
-		return earliest;
-	};
-}
-
 /**
- * `near: { any: [...] }` when only its truth counts: the first part with a hit in the window settles it, and the
- * parts that read by window (the person signal tags with compromise) are asked last, so often not at all.
+ * `near: { any: [...] }`: the first part with a hit in the window settles it, and the parts that read by window (the
+ * person signal tags with compromise) are asked last, so often not at all.
  */
 function anyHolds(parts: { condition: CompiledCondition; byWindow: boolean }[]): CompiledCondition {
 	const ordered = [...parts.filter((part) => !part.byWindow), ...parts.filter((part) => part.byWindow)];
