@@ -44,15 +44,14 @@ export type { Sentence, TokenTags };
 type TokenForms = Pick<Token, "norm" | "key" | "parts">;
 
 function formsOf(token: RawToken, language: Language): TokenForms {
-	const norm = normalize(token.kind === "hashtag" || token.kind === "mention" ? token.text.slice(1) : token.text);
-	const stemmed = token.kind === "word" || token.kind === "hashtag" || token.kind === "mention";
-	const key = stemmed ? stem(norm, language) : norm;
-	if (!stemmed) return { norm, key, parts: [] };
 	const signed = token.kind === "hashtag" || token.kind === "mention";
+	const norm = normalize(signed ? token.text.slice(1) : token.text);
+	if (!signed && token.kind !== "word") return { norm, key: norm, parts: [] };
+	const key = stem(norm, language);
 	// "@TrailHaus_Jess" is known by "trailhaus" and "jess", and by "trail" and "haus" as well.
 	const camel = signed ? normalize(token.text.slice(1).replace(CAMEL_CASE, "-")) : norm;
-	const parts = new Set([...partsOf(norm), ...(camel === norm ? [] : partsOf(camel))]);
-	return { norm, key, parts: [...parts].map((part) => stem(part, language)) };
+	const parts = camel === norm ? partsOf(norm) : [...new Set([...partsOf(norm), ...partsOf(camel)])];
+	return { norm, key, parts: parts.map((part) => stem(part, language)) };
 }
 
 function partsOf(word: string): string[] {

@@ -50,18 +50,8 @@ export function compileTerms(terms: readonly string[], language: Language, names
 		const gluable = words.every((word) => (word.mode === "stem" || word.mode === "exact") && !word.sign);
 		// A finding's reasons show the entry; "=" only says how it compares.
 		const shown = term.startsWith("=") ? term.slice(1) : term;
-		entries.push(
-			gluable
-				? {
-						term: shown,
-						words,
-						glued: glue(
-							words.map((word) => word.norm),
-							names,
-						),
-					}
-				: { term: shown, words },
-		);
+		const norms = words.map((word) => word.norm);
+		entries.push(gluable ? { term: shown, words, glued: glue(norms, names) } : { term: shown, words });
 	}
 	return { entries };
 }
@@ -103,6 +93,7 @@ function parseTerm(term: string, language: Language): WordPattern[] {
 
 const JOINER = /[-_.'\s]/;
 const JOINERS = /[-_.'\s]/g;
+const JOINERS_BUT_APOSTROPHE = /[-_.\s]/g;
 
 /**
  * A name loses its apostrophe glued, as hashtags write it ("#Sainsburys"); a listed word keeps it, or "we're" would
@@ -112,8 +103,6 @@ function glue(parts: string[], names: boolean): string {
 	const joined = parts.join("");
 	return names ? withoutJoiners(joined) : joined.replace(JOINERS_BUT_APOSTROPHE, "");
 }
-
-const JOINERS_BUT_APOSTROPHE = /[-_.\s]/g;
 
 /** A word without hyphens, dots and the like; most words have none, and are returned as they are. */
 function withoutJoiners(word: string): string {
