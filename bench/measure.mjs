@@ -15,6 +15,7 @@ const clockTicksPerSecond = 100;
  * @property {string} cwd
  * @property {number[]} okExitCodes exit codes that mean "checked" (findings usually give 1)
  * @property {number | string} [stdout] a file descriptor for standard output; default: discarded
+ * @property {NodeJS.ProcessEnv} [env] the environment; default: this process's
  */
 
 /**
@@ -108,6 +109,7 @@ export function measure(command, { sample }) {
 		const startedAt = performance.now();
 		const child = spawn(command.file, command.args, {
 			cwd: command.cwd,
+			env: command.env,
 			stdio: ["ignore", command.stdout ?? "ignore", "pipe"],
 		});
 		const sampling = sample && child.pid ? startSampling(child.pid) : undefined;

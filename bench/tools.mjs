@@ -49,6 +49,23 @@ const writeGoodOptions = ["--parse"];
  * @property {(inputPath: string, cwd: string) => import("./measure.mjs").Command} command how a user runs it on a file
  */
 
+/** The floor's name in the tables, as the issue's target names it. */
+export const NODE_FLOOR = "node -e 0";
+/**
+ * The floor again without NODE_EXTRA_CA_CERTS, when it is set: Node.js then reads those certificates before anything
+ * else, and bin/postcheck (which never opens a connection) skips them, so only this floor compares like for like.
+ */
+export const NODE_FLOOR_WITHOUT_CA_CERTS = "node -e 0, no NODE_EXTRA_CA_CERTS";
+
+/** @param {string} cwd */
+const nodeFloor = (cwd, env = process.env) => ({
+	file: process.execPath,
+	args: ["-e", "0"],
+	cwd,
+	okExitCodes: [0],
+	env,
+});
+
 /**
  * The cold-start contenders, each run the way a user runs it: through its bin. `node -e 0` is the floor.
  * @param {string} postcheckBin
@@ -59,11 +76,12 @@ export function coldStartTools(postcheckBin) {
 		name,
 		command: (inputPath, cwd) => ({ file, args: [...options, inputPath], cwd, okExitCodes }),
 	});
+	const { NODE_EXTRA_CA_CERTS, ...withoutCaCerts } = process.env;
 	return [
-		{
-			name: "node -e 0",
-			command: (_inputPath, cwd) => ({ file: process.execPath, args: ["-e", "0"], cwd, okExitCodes: [0] }),
-		},
+		{ name: NODE_FLOOR, command: (_inputPath, cwd) => nodeFloor(cwd) },
+		...(NODE_EXTRA_CA_CERTS === undefined
+			? []
+			: [{ name: NODE_FLOOR_WITHOUT_CA_CERTS, command: (_inputPath, cwd) => nodeFloor(cwd, withoutCaCerts) }]),
 		tool("postcheck", postcheckBin, postcheckOptions, [0, 1]),
 		tool("write-good", peerBin("write-good"), writeGoodOptions, [0, 255]),
 		tool("textlint+prh", peerBin("textlint"), textlintOptions, [0, 1]),

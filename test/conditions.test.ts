@@ -84,3 +84,19 @@ describe("any: [conditions]", () => {
 		expect(shown({ near: { signal: "person" }, within: "sentence" })).toBe("Mark Smith");
 	});
 });
+
+describe("word lists that name the organisation", () => {
+	const disclosures: Matcher = { terms: ["i work at {organization}", "views are my own", "rt ≠ endorsement"] };
+	const foundBy = (organization: string, text: string) => {
+		const vocabulary = resolveVocabulary(ConfigSchema.parse({ organization: { name: organization } }), "2026-11-22");
+		const matcher = compileMatcher(disclosures, { ...context, vocabulary, terms: new TermLists() });
+		return matcher(buildDocument(text, "en")).map((hit) => hit.term);
+	};
+	const text = "I work at Acme. I work at Globex. Views are my own; RT ≠ endorsement.";
+
+	it("find each config's own names, and the other entries, however many configs one process compiles", () => {
+		expect(foundBy("Acme", text)).toEqual(["i work at Acme", "views are my own", "rt ≠ endorsement"]);
+		expect(foundBy("Globex", text)).toEqual(["i work at Globex", "views are my own", "rt ≠ endorsement"]);
+		expect(foundBy("Acme", text)).toEqual(["i work at Acme", "views are my own", "rt ≠ endorsement"]);
+	});
+});

@@ -28,6 +28,12 @@ describe("bin/postcheck and its startup snapshot", () => {
 		expect(existsSync(`${ROOT}dist/snapshot/check-worker.cjs`)).toBe(true);
 	});
 
+	it("does not load NODE_EXTRA_CA_CERTS, which Node.js reads at start and postcheck never needs", () => {
+		const broken = { NODE_EXTRA_CA_CERTS: join(tmpdir(), "postcheck-no-such-certificates.pem") };
+		expect(runCli(["--version"], { env: broken, via: "modules" }).stderr).toMatch(/extra certs/);
+		expect(runCli(["--version"], { env: broken })).toEqual(runCli(["--version"]));
+	});
+
 	const cases: [string, string[], string?][] = [
 		["the example draft, pretty", [...EXAMPLE, DRAFT]],
 		["the example draft, JSON", [...EXAMPLE, "--format", "json", DRAFT]],

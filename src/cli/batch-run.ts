@@ -80,7 +80,7 @@ export async function runBatch(
 	const cache = options.cache
 		? DraftCache.open(resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE), [
 				readVersion(),
-				setup.fingerprint,
+				setup.fingerprint(),
 				JSON.stringify(resultOptions),
 			])
 		: undefined;

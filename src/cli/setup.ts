@@ -34,7 +34,7 @@ export interface Setup {
 	rulesFor: (date: string, platform?: PlatformName) => CompiledRule[];
 	placeholders: Placeholders;
 	/** sha256 of everything loaded (config, packs, shared word lists): changes whenever results could. */
-	fingerprint: string;
+	fingerprint: () => string;
 	/** The packs as loaded, before compiling (for `postcheck packs list` and `explain`). */
 	packs: LoadedPack[];
 }
@@ -76,8 +76,9 @@ export function loadSetup(options: SetupOptions): Setup {
 		compiled.set(key, rules);
 		return rules;
 	};
-	// The parsed packs (an extending pack with its base flattened in) and word lists: what results depend on.
-	const fingerprint = hashAll([configText ?? "", JSON.stringify(sharedLexicons), JSON.stringify(packs)]);
+	// The parsed packs (an extending pack with its base flattened in) and word lists: what results depend on. Only the
+	// cache asks, so a run without one does not pay for hashing them.
+	const fingerprint = () => hashAll([configText ?? "", JSON.stringify(sharedLexicons), JSON.stringify(packs)]);
 	return {
 		config,
 		configFile,

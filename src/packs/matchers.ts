@@ -74,18 +74,19 @@ function compileUncached(matcher: Matcher, context: MatcherContext): MatcherFunc
 function termMatcher(list: TermList, context: MatcherContext, names = false): MatcherFunction {
 	const termsOf = (language: Language) => (Array.isArray(list) ? list : (list[language] ?? []));
 	const compile = (language: Language) => compiledTerms(termsOf(language), language, names, context.vocabulary);
-	// A list that names the organisation is compiled for each config, and it is long: it is compiled on its first use
-	// and scanned on its own. The others are scanned together.
-	const namesOrganization = LANGUAGES.some((language) => termsOf(language).some((term) => term.includes(ORGANIZATION)));
-	const lists = namesOrganization ? new TermLists() : context.terms;
+	// A list that names the organisation differs from one config to the next: it is scanned on its own. The others
+	// are scanned together.
+	const lists = LANGUAGES.some((language) => termsOf(language).some(namesOrganization))
+		? new TermLists()
+		: context.terms;
 	const id = lists.add(list, compile);
 	return (doc) => lists.hitsOf(doc, id);
 }
 
 /**
  * Word lists compiled earlier in this process, by the list as parsed: the built-in packs are parsed once (see
- * parsePack), so their lists are compiled once, or already in the startup snapshot. A list that names the
- * organisation depends on the config and is compiled each time.
+ * parsePack), so their lists are compiled once, or already in the startup snapshot. In a list that names the
+ * organisation only those entries depend on the config: they are compiled each time, after the others.
  */
 const compiledLists = new WeakMap<readonly string[], Map<string, CompiledList>>();
 
@@ -95,27 +96,36 @@ function compiledTerms(
 	names: boolean,
 	vocabulary: Vocabulary,
 ): CompiledList {
-	const key = `${language}:${names}`;
+	const general = rememberedList(terms, `${language}:${names}`, () =>
+		compileTerms(
+			terms.filter((term) => !namesOrganization(term)),
+			language,
+			names,
+		),
+	);
+	if (!terms.some(namesOrganization)) return general;
+	const named = compileTerms(expandPlaceholders(terms.filter(namesOrganization), vocabulary), language, names);
+	return { entries: [...general.entries, ...named.entries] };
+}
+
+function rememberedList(terms: readonly string[], key: string, compile: () => CompiledList): CompiledList {
 	let byKey = compiledLists.get(terms);
 	const known = byKey?.get(key);
 	if (known) return known;
-	if (terms.some((term) => term.includes(ORGANIZATION)))
-		return compileTerms(expandPlaceholders(terms, vocabulary), language, names);
-	const index = compileTerms(terms, language, names);
+	const compiled = compile();
 	byKey ??= new Map();
-	byKey.set(key, index);
+	byKey.set(key, compiled);
 	compiledLists.set(terms, byKey);
-	return index;
+	return compiled;
 }
 
 const ORGANIZATION = "{organization}";
+const namesOrganization = (term: string) => term.includes(ORGANIZATION);
 
 /** `{organization}` in a word list stands for each of the organisation's names; without a config the entry drops. */
 function expandPlaceholders(terms: readonly string[], vocabulary: Vocabulary): string[] {
 	const names = organizationNames(vocabulary);
-	return terms.flatMap((term) =>
-		term.includes(ORGANIZATION) ? names.map((name) => term.replaceAll(ORGANIZATION, name)) : [term],
-	);
+	return terms.flatMap((term) => names.map((name) => term.replaceAll(ORGANIZATION, name)));
 }
 
 function regexMatcher(matcher: Extract<Matcher, { regex: unknown }>, context: MatcherContext): MatcherFunction {
