@@ -85,6 +85,29 @@ describe("any: [conditions]", () => {
 	});
 });
 
+describe("all: [conditions] and not: condition", () => {
+	const literal: Condition = {
+		all: [{ near: { terms: ["tool"] }, within: "match" }, { not: { near: { terms: ["you"] }, within: { before: 2 } } }],
+	};
+
+	it("all holds only when every part does, and not only when its part does not", () => {
+		const text = "Grab the tool. You tool. Tools are fine, you tool";
+		expect(holdsFor({ terms: ["tool"] }, literal, text)).toEqual(["tool", null, "Tools", null]);
+	});
+
+	it("shows the first hit among the parts of all", () => {
+		const probableCause: Condition = {
+			all: [
+				{ not: { near: { terms: ["officials"] }, within: "sentence" } },
+				{ near: { terms: ["probably"] }, within: "sentence" },
+				{ near: { terms: ["arson"] }, within: "sentence" },
+			],
+		};
+		const text = "The fire was probably arson. Officials say the fire was probably arson.";
+		expect(holdsFor({ terms: ["fire"] }, probableCause, text)).toEqual(["probably", null]);
+	});
+});
+
 describe("word lists that name the organisation", () => {
 	const disclosures: Matcher = { terms: ["i work at {organization}", "views are my own", "rt ≠ endorsement"] };
 	const foundBy = (organization: string, text: string) => {

@@ -139,6 +139,15 @@ describe("regular expressions cannot hang a run", () => {
 		]);
 	});
 
+	it("finds an expression however deep it sits in a condition (any, all, not)", () => {
+		const deep = `${rule("deep")}    unless:
+      - all:
+          - not: { any: [{ near: { regex: "moon\\\\w+" } }] }
+`;
+		const [compiled] = compileWithExample([parsePack(pack(`rules:\n${deep}`), "acme.yaml")]);
+		expect(compiled?.guarded).toBe(true);
+	});
+
 	it("stops a slow pattern the checker lets through at the time budget, names the draft and keeps other findings", () => {
 		const slow = pack(`rules:\n${rule("slow", '{ regex: "(a|aa)*$" }')}`);
 		const folder = writeFolder({ "slow.yaml": slow, "draft.txt": `We signed Globex. ${"a".repeat(60)}!` });

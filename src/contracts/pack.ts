@@ -104,14 +104,21 @@ export type Scope = z.infer<typeof ScopeSchema>;
 export const SettingName = z.enum(["profileDisclaimer"]);
 
 type NearCondition = { near: Matcher; within: Scope };
-/** What a condition looks for: a matcher's hit in a scope, a config flag, or any of several of those. */
-export type Condition = NearCondition | { setting: z.infer<typeof SettingName> } | { any: Condition[] };
+/** What a condition looks for: a matcher's hit in a scope or a config flag; or any, all or none of other conditions. */
+export type Condition =
+	| NearCondition
+	| { setting: z.infer<typeof SettingName> }
+	| { any: Condition[] }
+	| { all: Condition[] }
+	| { not: Condition };
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
 	z.union([
 		z.object({ near: MatcherSchema, within: ScopeSchema.default("sentence") }).strict(),
 		z.object({ setting: SettingName }).strict(),
 		z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
+		z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
+		z.object({ not: ConditionSchema }).strict(),
 	]),
 );
 

@@ -1,7 +1,7 @@
 import type { Config, Guideline, Language, RuleOverride, Severity } from "../contracts/config.js";
 import type { Matcher, Pack, PlatformName, Rule, TermList } from "../contracts/pack.js";
 import { type Location, UserError } from "../errors.js";
-import { type CompiledCondition, compileCondition } from "./conditions.js";
+import { type CompiledCondition, compileCondition, matchersOf } from "./conditions.js";
 import { type CompiledMatcher, compileMatcher } from "./matchers.js";
 import { TermLists } from "./terms.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -145,7 +145,7 @@ function compileRule(
 /** Whether any of a rule's matchers is an expression that could take unbounded time: a regex or a pattern. */
 function hasExpressions(rule: Rule): boolean {
 	const conditions = [...rule.require, ...rule.unless, ...rule.score.modifiers.map((modifier) => modifier.when)];
-	const matchers = [rule.match, ...conditions.flatMap((condition) => ("near" in condition ? [condition.near] : []))];
+	const matchers = [rule.match, ...conditions.flatMap(matchersOf)];
 	return matchers.some(isExpression);
 }
 

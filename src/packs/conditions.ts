@@ -4,9 +4,10 @@ import { type Hit, sentenceOf, type TokenWindow } from "../document/hit.js";
 import { type CompiledMatcher, compileMatcher, type MatcherContext } from "./matchers.js";
 
 /**
- * A condition ready to run: the hit that makes it hold for a candidate (`true` for a config setting), or undefined.
- * A score modifier shows that hit in its reason. Of several parts (`any`), the first listed that holds gives it, and
- * the parts that tag with compromise are asked last, so that their sentences are often not tagged at all.
+ * A condition ready to run: the hit that makes it hold for a candidate (`true` for a config setting or a `not`), or
+ * undefined. A score modifier shows that hit in its reason. Of several parts (`any`), the first listed that holds
+ * gives it, and the parts that tag with compromise are asked last, so that their sentences are often not tagged at
+ * all; of `all`, the first part with a hit gives it.
  */
 export type CompiledCondition = (doc: Doc, candidate: Hit) => Hit | true | undefined;
 
@@ -22,6 +23,11 @@ export function compileCondition(condition: Condition, context: MatcherContext, 
 	}
 	if ("any" in condition) {
 		return firstHolding(condition.any.map((part) => compileCondition(part, context, settings)));
+	}
+	if ("all" in condition) return everyHolding(condition.all.map((part) => compileCondition(part, context, settings)));
+	if ("not" in condition) {
+		const part = compileCondition(condition.not, context, settings);
+		return (doc, candidate) => (part(doc, candidate) ? undefined : true);
 	}
 	const { near, within } = condition;
 	if ("any" in near) return anyHolds(near.any.map((part) => compileNear(part, within, context)));
@@ -55,6 +61,27 @@ function firstHolding(parts: CompiledCondition[]): CompiledCondition {
 		}
 		return undefined;
 	};
+}
+
+/** Every part must hold; the first hit among them is the one shown. */
+function everyHolding(parts: CompiledCondition[]): CompiledCondition {
+	return (doc, candidate) => {
+		let shown: Hit | true = true;
+		for (const part of parts) {
+			const hit = part(doc, candidate);
+			if (!hit) return undefined;
+			if (shown === true) shown = hit;
+		}
+		return shown;
+	};
+}
+
+/** The matchers a condition looks for, however deep in `any`, `all` and `not`. */
+export function matchersOf(condition: Condition): Matcher[] {
+	if ("near" in condition) return [condition.near];
+	if ("setting" in condition) return [];
+	if ("not" in condition) return matchersOf(condition.not);
+	return ("any" in condition ? condition.any : condition.all).flatMap(matchersOf);
 }
 
 /**

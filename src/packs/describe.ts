@@ -65,6 +65,8 @@ export function describeMatcher(matcher: Matcher): string {
 export function describeCondition(condition: Condition): string {
 	if ("setting" in condition) return `the config sets ${condition.setting}: true`;
 	if ("any" in condition) return condition.any.map(describeCondition).join(", or ");
+	if ("all" in condition) return condition.all.map(describeCondition).join(", and ");
+	if ("not" in condition) return `not ${describeCondition(condition.not)}`;
 	return `${describeMatcher(condition.near)} ${describeScope(condition.within)}`;
 }
 
