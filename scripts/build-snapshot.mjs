@@ -109,8 +109,10 @@ try {
 	writeFileSync(join(folder, "built-for"), `${root}\n${process.execPath}\n${V8_FLAGS.join(" ")}\n`);
 } catch (error) {
 	rmSync(folder, { recursive: true, force: true });
-	const reason = String(error.stderr ?? error.message)
+	// Node.js prints where an uncaught error was thrown before the error itself ("[Error: ...]" from a promise).
+	const lines = String(error.stderr ?? error.message)
 		.trim()
-		.split("\n")[0];
+		.split("\n");
+	const reason = (lines.find((line) => /^\[?\w*Error\b/.test(line)) ?? lines[0]).replace(/^\[(.*)\]$/, "$1");
 	process.stderr.write(`postcheck: no startup snapshot (${reason}); the CLI still works, it starts slower\n`);
 }

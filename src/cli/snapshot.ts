@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { setFlagsFromString, startupSnapshot } from "node:v8";
@@ -61,6 +62,17 @@ async function warmUpCommandLine(): Promise<void> {
 	} finally {
 		rmSync(reports, { recursive: true, force: true });
 	}
+	refuseLoadedPackages();
+}
+
+/**
+ * A package loaded from node_modules during the build (compromise, say, if a sample needed English tags) leaves the
+ * snapshot in a state Node.js refuses on every start (ERR_INTERNAL_ASSERTION): the build stops instead, and
+ * bin/postcheck runs the plain modules.
+ */
+function refuseLoadedPackages(): void {
+	const loaded = Object.keys(createRequire(import.meta.url).cache);
+	if (loaded.length > 0) throw new Error(`the warm-up loaded ${loaded.join(", ")}, which a snapshot cannot start with`);
 }
 
 warmUp();
