@@ -117,6 +117,23 @@ describe("word lists that name the organisation", () => {
 	};
 	const text = "I work at Acme. I work at Globex. Views are my own; RT ≠ endorsement.";
 
+	it("fill {name} with each entry of the word list name, and {organization} with each name", () => {
+		const vocabulary = resolveVocabulary(ConfigSchema.parse({ organization: { name: "Acme" } }), "2026-11-22");
+		const lexicons = { ...context.lexicons, role: { en: ["driver", "=engineer"] } };
+		const matcher = compileMatcher(
+			{ terms: ["{organization} {role} here"] },
+			{ ...context, lexicons, vocabulary, terms: new TermLists() },
+		);
+		const text = "Acme driver here. Acme pilot here. Acme engineer here.";
+		expect(matcher(buildDocument(text, "en")).map((hit) => hit.term)).toEqual([
+			"Acme driver here",
+			"Acme engineer here",
+		]);
+		expect(() => compileMatcher({ terms: ["{nope} here"] }, { ...context, terms: new TermLists() })).toThrow(
+			/unknown lexicon "nope"/,
+		);
+	});
+
 	it("find each config's own names, and the other entries, however many configs one process compiles", () => {
 		expect(foundBy("Acme", text)).toEqual(["i work at Acme", "views are my own", "rt ≠ endorsement"]);
 		expect(foundBy("Globex", text)).toEqual(["i work at Globex", "views are my own", "rt ≠ endorsement"]);

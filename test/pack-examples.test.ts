@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPackTestSuites } from "../src/cli/commands/test.js";
 import { ConfigSchema } from "../src/contracts/config.js";
-import type { Condition, Matcher } from "../src/contracts/pack.js";
+import type { Condition, Matcher, TermList } from "../src/contracts/pack.js";
 import { buildDocument } from "../src/document/document.js";
 import { parseLexicons, parsePack } from "../src/packs/load.js";
 import { compileMatcher } from "../src/packs/matchers.js";
@@ -75,36 +75,44 @@ describe("built-in word lists", () => {
 	});
 
 	it('hold no entry that cannot find itself (a dead entry, as ">" was while punctuation started no match)', () => {
-		const lexicons = [
-			parseLexicons(readFileSync(join(rulesDir, "lexicons.yaml"), "utf8"), "rules/lexicons.yaml"),
-			...builtinPackTexts().map(({ name, text }) => parsePack(text, `rules/${name}`, { trusted: true }).pack.lexicons),
-		];
-		const context = {
-			lexicons: {},
-			vocabulary: resolveVocabulary(ConfigSchema.parse({ organization: { name: "Acme" } }), "2026-11-22"),
-			terms: new TermLists(),
-			where: "test",
-		};
+		const shared = parseLexicons(readFileSync(join(rulesDir, "lexicons.yaml"), "utf8"), "rules/lexicons.yaml");
+		const packLexicons = builtinPackTexts().map(
+			({ name, text }) => parsePack(text, `rules/${name}`, { trusted: true }).pack.lexicons,
+		);
+		const vocabulary = resolveVocabulary(ConfigSchema.parse({ organization: { name: "Acme" } }), "2026-11-22");
 		const dead: string[] = [];
-		for (const [name, lists] of lexicons.flatMap((byName) => Object.entries(byName))) {
-			for (const language of ["en", "nl"] as const) {
-				const entries = Array.isArray(lists) ? lists : (lists[language] ?? []);
-				const matcher = compileMatcher({ terms: entries }, context);
-				for (const entry of entries) {
-					// A prefix or suffix entry ("kanker*", "*ongeluk") is written out with a letter where its star is.
-					const text = entry
-						.replace(/^=/, "")
-						.replace(/^\*|\*$/, "x")
-						.replaceAll("{organization}", "Acme");
-					const doc = buildDocument(text, language);
-					if (!matcher(doc).some((hit) => hit.start === 0 && hit.end >= text.length - 1))
-						dead.push(`${name} [${language}] ${entry}`);
+		// The shared word lists, then each pack's own, with the lists their placeholders may name.
+		const sources = [shared, ...packLexicons].map((own) => ({ own, lexicons: { ...shared, ...own } }));
+		for (const { own, lexicons } of sources) {
+			const context = { lexicons, vocabulary, terms: new TermLists(), where: "test" };
+			for (const [name, lists] of Object.entries(own)) {
+				for (const language of ["en", "nl"] as const) {
+					const entries = Array.isArray(lists) ? lists : (lists[language] ?? []);
+					const matcher = compileMatcher({ terms: entries }, context);
+					for (const entry of entries) {
+						// A prefix or suffix entry ("kanker*", "*ongeluk") is written out with a letter where its star is,
+						// a placeholder with the organisation's name or the first entry of the word list it names.
+						const text = entry
+							.replace(/^=/, "")
+							.replace(/^\*|\*$/, "x")
+							.replaceAll(/\{([a-z][a-z0-9-]*)\}/g, (_, list: string) =>
+								list === "organization" ? "Acme" : firstEntry(lexicons[list], language),
+							);
+						const doc = buildDocument(text, language);
+						if (!matcher(doc).some((hit) => hit.start === 0 && hit.end >= text.length - 1))
+							dead.push(`${name} [${language}] ${entry}`);
+					}
 				}
 			}
 		}
 		expect(dead).toEqual([]);
 	});
 });
+
+function firstEntry(list: TermList | undefined, language: "en" | "nl"): string {
+	const entries = !list ? [] : Array.isArray(list) ? list : (list[language] ?? []);
+	return (entries[0] ?? "").replace(/^=|\*$/g, "");
+}
 
 /** How a test puts a word on someone, for the word lists a rule counts only when they are. */
 const YOU = { en: "you", nl: "jij" } as const;

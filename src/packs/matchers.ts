@@ -44,14 +44,7 @@ function readsByWindow(matcher: Matcher): boolean {
 }
 
 function compileUncached(matcher: Matcher, context: MatcherContext): MatcherFunction {
-	if ("lexicon" in matcher) {
-		const list = Object.hasOwn(context.lexicons, matcher.lexicon) ? context.lexicons[matcher.lexicon] : undefined;
-		if (!list) {
-			const known = Object.keys(context.lexicons).sort().join(", ");
-			throw new UserError(`${context.where}: unknown lexicon "${matcher.lexicon}" (known: ${known})`);
-		}
-		return termMatcher(list, context);
-	}
+	if ("lexicon" in matcher) return termMatcher(lexiconNamed(matcher.lexicon, context), context);
 	if ("terms" in matcher) return termMatcher(matcher.terms, context);
 	if ("vocabulary" in matcher) return termMatcher(context.vocabulary[matcher.vocabulary], context, true);
 	if ("regex" in matcher) return regexMatcher(matcher, context);
@@ -71,22 +64,34 @@ function compileUncached(matcher: Matcher, context: MatcherContext): MatcherFunc
 	return (doc, window) => parts.flatMap((part) => part(doc, window)).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+function lexiconNamed(name: string, context: MatcherContext): TermList {
+	const list = Object.hasOwn(context.lexicons, name) ? context.lexicons[name] : undefined;
+	if (!list) {
+		const known = Object.keys(context.lexicons).sort().join(", ");
+		throw new UserError(`${context.where}: unknown lexicon "${name}" (known: ${known})`);
+	}
+	return list;
+}
+
+const termsIn = (list: TermList, language: Language) => (Array.isArray(list) ? list : (list[language] ?? []));
+
+/** A word list of a pack, or the organisation's names (`names`, whose entries hold no placeholders). */
 function termMatcher(list: TermList, context: MatcherContext, names = false): MatcherFunction {
-	const termsOf = (language: Language) => (Array.isArray(list) ? list : (list[language] ?? []));
-	const compile = (language: Language) => compiledTerms(termsOf(language), language, names, context.vocabulary);
-	// A list that names the organisation differs from one config to the next: it is scanned on its own. The others
-	// are scanned together.
-	const lists = LANGUAGES.some((language) => termsOf(language).some(namesOrganization))
-		? new TermLists()
-		: context.terms;
+	const compile = (language: Language) => compiledTerms(termsIn(list, language), language, names, context);
+	const withPlaceholders = names ? [] : LANGUAGES.flatMap((language) => termsIn(list, language).filter(hasPlaceholder));
+	// The lists placeholders name are looked up now, so that a misspelt one stops the run before any draft is read.
+	for (const term of withPlaceholders) for (const name of placeholdersIn(term)) placeholderFillers(name, "en", context);
+	// A list with placeholders differs from one config to the next: it is scanned on its own. The others are scanned
+	// together.
+	const lists = withPlaceholders.length > 0 ? new TermLists() : context.terms;
 	const id = lists.add(list, compile);
 	return (doc) => lists.hitsOf(doc, id);
 }
 
 /**
  * Word lists compiled earlier in this process, by the list as parsed: the built-in packs are parsed once (see
- * parsePack), so their lists are compiled once, or already in the startup snapshot. In a list that names the
- * organisation only those entries depend on the config: they are compiled each time, after the others.
+ * parsePack), so their lists are compiled once, or already in the startup snapshot. In a list with placeholders
+ * only the entries that have one depend on the config: they are compiled each time, after the others.
  */
 const compiledLists = new WeakMap<readonly string[], Map<string, CompiledList>>();
 
@@ -94,18 +99,19 @@ function compiledTerms(
 	terms: readonly string[],
 	language: Language,
 	names: boolean,
-	vocabulary: Vocabulary,
+	context: MatcherContext,
 ): CompiledList {
+	const withPlaceholder = (term: string) => !names && hasPlaceholder(term);
 	const general = rememberedList(terms, `${language}:${names}`, () =>
 		compileTerms(
-			terms.filter((term) => !namesOrganization(term)),
+			terms.filter((term) => !withPlaceholder(term)),
 			language,
 			names,
 		),
 	);
-	if (!terms.some(namesOrganization)) return general;
-	const named = compileTerms(expandPlaceholders(terms.filter(namesOrganization), vocabulary), language, names);
-	return { entries: [...general.entries, ...named.entries] };
+	if (!terms.some(withPlaceholder)) return general;
+	const filled = terms.filter(withPlaceholder).flatMap((term) => expandPlaceholders(term, language, context));
+	return { entries: [...general.entries, ...compileTerms(filled, language, names).entries] };
 }
 
 function rememberedList(terms: readonly string[], key: string, compile: () => CompiledList): CompiledList {
@@ -119,13 +125,29 @@ function rememberedList(terms: readonly string[], key: string, compile: () => Co
 	return compiled;
 }
 
-const ORGANIZATION = "{organization}";
-const namesOrganization = (term: string) => term.includes(ORGANIZATION);
+const PLACEHOLDER = /\{([a-z][a-z0-9-]*)\}/g;
+const hasPlaceholder = (term: string) => /\{[a-z][a-z0-9-]*\}/.test(term);
 
-/** `{organization}` in a word list stands for each of the organisation's names; without a config the entry drops. */
-function expandPlaceholders(terms: readonly string[], vocabulary: Vocabulary): string[] {
-	const names = organizationNames(vocabulary);
-	return terms.flatMap((term) => names.map((name) => term.replaceAll(ORGANIZATION, name)));
+/**
+ * In a word list, `{organization}` stands for each of the organisation's names (without a config the entry drops),
+ * and `{name}` for each entry of the word list `name` in the same language: "{organization} {staff-role} here".
+ */
+function expandPlaceholders(term: string, language: Language, context: MatcherContext): string[] {
+	let filled = [term];
+	for (const name of placeholdersIn(term)) {
+		const fillers = placeholderFillers(name, language, context);
+		filled = filled.flatMap((partial) => fillers.map((filler) => partial.replaceAll(`{${name}}`, filler)));
+	}
+	return filled;
+}
+
+function placeholdersIn(term: string): Set<string> {
+	return new Set([...term.matchAll(PLACEHOLDER)].map(([, name]) => name as string));
+}
+
+function placeholderFillers(name: string, language: Language, context: MatcherContext): string[] {
+	if (name === "organization") return organizationNames(context.vocabulary);
+	return termsIn(lexiconNamed(name, context), language).map((entry) => entry.replace(/^=|\*$/g, ""));
 }
 
 function regexMatcher(matcher: Extract<Matcher, { regex: unknown }>, context: MatcherContext): MatcherFunction {
