@@ -134,6 +134,19 @@ describe("word lists that name the organisation", () => {
 		);
 	});
 
+	it("let a gap (~N) stand for up to N tokens of the same sentence", () => {
+		const vocabulary = resolveVocabulary(ConfigSchema.parse({ organization: { name: "Acme" } }), "2026-11-22");
+		const matcher = compileMatcher(
+			{ terms: ["i ~2 at {organization}"] },
+			{ ...context, vocabulary, terms: new TermLists() },
+		);
+		const found = (text: string) => matcher(buildDocument(text, "en")).map((hit) => text.slice(hit.start, hit.end));
+		expect(found("I work at Acme")).toEqual(["I work at Acme"]);
+		expect(found("I teach workshops at Acme")).toEqual(["I teach workshops at Acme"]);
+		expect(found("I have a savings account at Acme")).toEqual([]);
+		expect(found("I quit. At Acme they know why")).toEqual([]);
+	});
+
 	it("find each config's own names, and the other entries, however many configs one process compiles", () => {
 		expect(foundBy("Acme", text)).toEqual(["i work at Acme", "views are my own", "rt ≠ endorsement"]);
 		expect(foundBy("Globex", text)).toEqual(["i work at Globex", "views are my own", "rt ≠ endorsement"]);

@@ -14,7 +14,7 @@ import { tokenize } from "../document/tokenize.js";
  * An entry written as "@handle" or "#tag" matches only a handle or a tag.
  */
 
-type WordMode = "stem" | "exact" | "prefix" | "suffix";
+type WordMode = "stem" | "exact" | "prefix" | "suffix" | "gap";
 interface WordPattern {
 	/** What a token's stems (stem mode) or folded form (the other modes) is compared with. */
 	value: string;
@@ -23,6 +23,8 @@ interface WordPattern {
 	norm: string;
 	/** Written as "@handle" or "#tag": matches only a handle or only a tag. */
 	sign?: "mention" | "hashtag";
+	/** A gap ("~3"): at most this many tokens of the sentence, any at all. */
+	max?: number;
 }
 interface Entry {
 	term: string;
@@ -72,20 +74,35 @@ function withSpacedHyphens(term: string): string[] {
 /** A single word the tokenizer would keep whole: most list entries, and no need to run the tokenizer on it. */
 const PLAIN_WORD = /^\p{L}[\p{L}\p{M}\p{N}]*$/u;
 
+/** "~3" between two words of an entry: up to three tokens of the same sentence ("i ~2 at {organization}"). */
+const GAP = /\s+~(\d)\s+/;
+
 function parseTerm(term: string, language: Language): WordPattern[] {
 	const exact = term.startsWith("=");
 	const prefix = term.endsWith("*");
 	const suffix = term.startsWith("*");
 	const body = term.slice(exact || suffix ? 1 : 0, prefix ? -1 : undefined);
-	const tokens = PLAIN_WORD.test(body)
-		? [{ kind: "word" as const, text: body }]
-		: tokenize(body).filter((token) => MATCHABLE.has(token.kind) || token.kind === "punct");
-	return tokens.map((token, position): WordPattern => {
+	// Split on gaps, the words and the gaps' lengths alternate: ["i", "2", "at acme"].
+	const words = body
+		.split(GAP)
+		.flatMap((part, index): WordPattern[] =>
+			index % 2 === 1 ? [{ value: "", mode: "gap", norm: "", max: Number(part) }] : wordsOf(part, language, exact),
+		);
+	const first = words[0];
+	const last = words.at(-1);
+	if (suffix && first && !first.sign) words[0] = { value: first.norm, mode: "suffix", norm: first.norm };
+	if (prefix && last && !last.sign) words[words.length - 1] = { value: last.norm, mode: "prefix", norm: last.norm };
+	return words;
+}
+
+function wordsOf(text: string, language: Language, exact: boolean): WordPattern[] {
+	const tokens = PLAIN_WORD.test(text)
+		? [{ kind: "word" as const, text }]
+		: tokenize(text).filter((token) => MATCHABLE.has(token.kind) || token.kind === "punct");
+	return tokens.map((token): WordPattern => {
 		const signed = token.kind === "hashtag" || token.kind === "mention";
 		const norm = normalize(signed ? token.text.slice(1) : token.text);
 		if (signed) return { value: stem(norm, language), mode: "stem", norm, sign: token.kind as "mention" | "hashtag" };
-		if (suffix && position === 0) return { value: norm, mode: "suffix", norm };
-		if (prefix && position === tokens.length - 1) return { value: norm, mode: "prefix", norm };
 		if (exact || token.kind === "number" || token.kind === "punct") return { value: norm, mode: "exact", norm };
 		return { value: stem(norm, language), mode: "stem", norm };
 	});
@@ -263,9 +280,24 @@ function scan(doc: Doc, mergedFor: (language: Language) => MergedIndex, listCoun
 	return hits;
 }
 
-function matchAt(tokens: Token[], start: number, words: WordPattern[]): number | undefined {
+/** Where an entry's match starting at `start` ends (the shortest gaps that let it match), if it does. */
+function matchAt(
+	tokens: Token[],
+	start: number,
+	words: WordPattern[],
+	from = 0,
+	sentence = tokens[start]?.sentence,
+): number | undefined {
 	let position = start;
-	for (const word of words) {
+	for (let index = from; index < words.length; index++) {
+		const word = words[index] as WordPattern;
+		if (word.mode === "gap") {
+			for (let skip = 0; skip <= (word.max ?? 0) && tokens[position + skip]?.sentence === sentence; skip++) {
+				const end = matchAt(tokens, position + skip, words, index + 1, sentence);
+				if (end !== undefined) return end;
+			}
+			return undefined;
+		}
 		const token = tokens[position];
 		if (!token || !wordMatches(word, token)) return undefined;
 		position++;
