@@ -80,7 +80,9 @@ function termMatcher(list: TermList, context: MatcherContext, names = false): Ma
 	const compile = (language: Language) => compiledTerms(termsIn(list, language), language, names, context);
 	const withPlaceholders = names ? [] : LANGUAGES.flatMap((language) => termsIn(list, language).filter(hasPlaceholder));
 	// The lists placeholders name are looked up now, so that a misspelt one stops the run before any draft is read.
-	for (const term of withPlaceholders) for (const name of placeholdersIn(term)) placeholderFillers(name, "en", context);
+	for (const term of withPlaceholders) {
+		for (const name of placeholdersIn(term)) if (name !== ORGANIZATION) lexiconNamed(name, context);
+	}
 	// A list with placeholders differs from one config to the next: it is scanned on its own. The others are scanned
 	// together.
 	const lists = withPlaceholders.length > 0 ? new TermLists() : context.terms;
@@ -126,7 +128,7 @@ function rememberedList(terms: readonly string[], key: string, compile: () => Co
 }
 
 const PLACEHOLDER = /\{([a-z][a-z0-9-]*)\}/g;
-const hasPlaceholder = (term: string) => /\{[a-z][a-z0-9-]*\}/.test(term);
+const hasPlaceholder = (term: string) => term.includes("{") && /\{[a-z][a-z0-9-]*\}/.test(term);
 
 /**
  * In a word list, `{organization}` stands for each of the organisation's names (without a config the entry drops),
@@ -145,8 +147,10 @@ function placeholdersIn(term: string): Set<string> {
 	return new Set([...term.matchAll(PLACEHOLDER)].map(([, name]) => name as string));
 }
 
+const ORGANIZATION = "organization";
+
 function placeholderFillers(name: string, language: Language, context: MatcherContext): string[] {
-	if (name === "organization") return organizationNames(context.vocabulary);
+	if (name === ORGANIZATION) return organizationNames(context.vocabulary);
 	return termsIn(lexiconNamed(name, context), language).map((entry) => entry.replace(/^=|\*$/g, ""));
 }
 
