@@ -128,7 +128,8 @@ function rememberedList(terms: readonly string[], key: string, compile: () => Co
 }
 
 const PLACEHOLDER = /\{([a-z][a-z0-9-]*)\}/g;
-const hasPlaceholder = (term: string) => term.includes("{") && /\{[a-z][a-z0-9-]*\}/.test(term);
+const ORGANIZATION = "organization";
+const hasPlaceholder = (term: string) => term.includes("{") && placeholdersIn(term).size > 0;
 
 /**
  * In a word list, `{organization}` stands for each of the organisation's names (without a config the entry drops),
@@ -146,8 +147,6 @@ function expandPlaceholders(term: string, language: Language, context: MatcherCo
 function placeholdersIn(term: string): Set<string> {
 	return new Set([...term.matchAll(PLACEHOLDER)].map(([, name]) => name as string));
 }
-
-const ORGANIZATION = "organization";
 
 function placeholderFillers(name: string, language: Language, context: MatcherContext): string[] {
 	if (name === ORGANIZATION) return organizationNames(context.vocabulary);
